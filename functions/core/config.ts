@@ -1,0 +1,89 @@
+/**
+ * The one typed configuration. It is validated once and serves the CDK app (event pattern and
+ * the function's environment), the Lambda handler and the replay CLI. Pure: callers pass the
+ * raw object in (from a JSON file, CDK context or the `NOTIFIER_CONFIG` variable).
+ */
+import * as z from 'zod/mini';
+import { ConfigError } from './errors.js';
+import { COMPLIANCE_STATUSES, RECORD_STATES, SEVERITIES, WORKFLOW_STATUSES } from './finding/model.js';
+import { DETAIL_TYPES, type DetailTypeKey } from './input/event.js';
+import { describeIssue, jsonPath } from './schema-issue.js';
+
+export const LOCALES = ['en', 'ja'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const emailList = z.array(z.email());
+
+const filtersSchema = z.strictObject({
+  /** Severities a person hears about. */
+  severities: z._default(z.array(z.enum(SEVERITIES)), [...SEVERITIES]),
+  /** Workflow statuses a person hears about; findings without a workflow always pass. */
+  workflowStatuses: z._default(z.array(z.enum(WORKFLOW_STATUSES)), ['NEW', 'NOTIFIED']),
+  recordStates: z._default(z.array(z.enum(RECORD_STATES)), ['ACTIVE']),
+  /** Compliance statuses a person hears about; findings without compliance always pass. */
+  complianceStatuses: z._default(z.array(z.enum(COMPLIANCE_STATUSES)), ['FAILED', 'WARNING', 'NOT_AVAILABLE']),
+  /** Only these products (ProductName / metadata.product.name); all when absent. */
+  productNames: z.optional(z.array(z.string())),
+  /** Only these AWS accounts; all when absent. */
+  accountIds: z.optional(z.array(z.string())),
+});
+
+const configSchema = z.strictObject({
+  transport: z._default(z.enum(['ses', 'sns', 'file']), 'file'),
+  ses: z.optional(
+    z.strictObject({
+      from: z.email(),
+      to: emailList,
+      cc: z._default(emailList, []),
+      replyTo: z._default(emailList, []),
+      configurationSet: z.optional(z.string()),
+    }),
+  ),
+  sns: z.optional(z.strictObject({ topicArn: z.string().check(z.regex(/^arn:aws[\w-]*:sns:/)) })),
+  /** Where the file transport writes the outbox. */
+  outDir: z._default(z.string(), 'outbox'),
+  locale: z._default(z.enum(LOCALES), 'en'),
+  /** IANA time zone for dates in emails, e.g. `Asia/Tokyo`. */
+  timeZone: z._default(z.string(), 'UTC'),
+  /** Which event types the rule matches and the notifier reads. */
+  detailTypes: z._default(z.array(z.enum(Object.keys(DETAIL_TYPES) as [DetailTypeKey, ...DetailTypeKey[]])), [
+    'imported',
+    'customAction',
+    'insightResults',
+    'importedV2',
+  ]),
+  filters: z.prefault(filtersSchema, {}),
+});
+
+export type NotifierConfig = z.infer<typeof configSchema>;
+export type Filters = NotifierConfig['filters'];
+
+/**
+ * Validates a raw configuration object and fills in the defaults.
+ *
+ * @example
+ * const config = parseConfig({ transport: 'sns', sns: { topicArn: 'arn:aws:sns:us-east-1:111122223333:alerts' } });
+ * @throws ConfigError naming the setting (as a JSON path under `source`) that is missing or wrong.
+ */
+export function parseConfig(raw: unknown, source = 'config'): NotifierConfig {
+  const result = configSchema.safeParse(raw ?? {}, { reportInput: true });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    if (!issue) throw new ConfigError(source, 'invalid configuration');
+    throw new ConfigError(jsonPath(issue.path, source), describeIssue(issue));
+  }
+  const config = result.data;
+  if (config.transport === 'ses' && !config.ses) throw new ConfigError(`${source}.ses`, 'required when transport is "ses"');
+  if (config.transport === 'sns' && !config.sns) throw new ConfigError(`${source}.sns`, 'required when transport is "sns"');
+  if (!isTimeZone(config.timeZone)) throw new ConfigError(`${source}.timeZone`, `unknown time zone ${JSON.stringify(config.timeZone)}`);
+  return config;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The one typed Finding model. ASFF (classic Security Hub / "CSPM") and OCSF (the 2025
+ * Security Hub) both map into it, so policy, templates and transports never see either format.
+ *
+ * Every string here came from a finding and is attacker-controlled: renderers escape it, and
+ * URL fields are checked to be http(s) before they are put here (see `safeUrl`).
+ */
+
+export const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const COMPLIANCE_STATUSES = ['PASSED', 'WARNING', 'FAILED', 'NOT_AVAILABLE'] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+
+export const WORKFLOW_STATUSES = ['NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED'] as const;
+export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
+
+export const RECORD_STATES = ['ACTIVE', 'ARCHIVED'] as const;
+export type RecordState = (typeof RECORD_STATES)[number];
+
+/** Which wire format the finding arrived in. */
+export type FindingFormat = 'asff' | 'ocsf';
+
+export interface StatusReason {
+  readonly code: string;
+  readonly description?: string;
+}
+
+export interface Compliance {
+  readonly status?: ComplianceStatus;
+  /** Every status reason (ASFF `StatusReasons`, OCSF `assessments` that did not meet criteria). */
+  readonly reasons: readonly StatusReason[];
+  /** SecurityControlId, ControlId or RuleId (ASFF); `compliance.control` (OCSF). */
+  readonly controlId?: string;
+  /** Standards the control belongs to (ARNs or names, as the finding gives them). */
+  readonly standards: readonly string[];
+  readonly relatedRequirements: readonly string[];
+}
+
+export interface Remediation {
+  readonly text?: string;
+  /** Only http(s) URLs reach the model. */
+  readonly url?: string;
+}
+
+export interface Resource {
+  readonly type: string;
+  readonly id: string;
+  readonly region?: string;
+  readonly partition?: string;
+  readonly tags: Readonly<Record<string, string>>;
+  /** A few `key: value` lines summarising `Details` (bounded in count and length). */
+  readonly details: readonly string[];
+}
+
+export interface Vulnerability {
+  readonly id: string;
+  readonly cvssScore?: number;
+  readonly cvssVector?: string;
+  /** Affected packages as `name version` strings. */
+  readonly packages: readonly string[];
+  readonly fixedInVersion?: string;
+  readonly fixAvailable?: 'YES' | 'NO' | 'PARTIAL';
+  /** Only http(s) URLs reach the model. */
+  readonly referenceUrls: readonly string[];
+}
+
+export interface Note {
+  readonly text: string;
+  readonly updatedBy?: string;
+  readonly updatedAt?: string;
+}
+
+export interface Finding {
+  readonly format: FindingFormat;
+  /** Stable identity for dedup and threading: ProductArn + Id (ASFF), metadata.uid (OCSF). */
+  readonly key: string;
+  /** The finding's own Id (ASFF `Id`, OCSF `finding_info.uid`). */
+  readonly id: string;
+  readonly productArn: string;
+  readonly productName: string;
+  readonly companyName?: string;
+  readonly generatorId?: string;
+  readonly title: string;
+  readonly description: string;
+  readonly severity: Severity;
+  /** 0-100 when the finding carries one. */
+  readonly severityScore?: number;
+  readonly accountId: string;
+  /** The finding's own Region, not the event's. */
+  readonly region: string;
+  readonly partition: string;
+  readonly types: readonly string[];
+  readonly compliance?: Compliance;
+  readonly remediation?: Remediation;
+  readonly resources: readonly Resource[];
+  /** ISO-8601 timestamps as given by the finding. */
+  readonly firstObservedAt?: string;
+  readonly lastObservedAt?: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+  readonly workflowStatus?: WorkflowStatus;
+  readonly recordState: RecordState;
+  readonly note?: Note;
+  /** Only http(s) URLs reach the model. */
+  readonly sourceUrl?: string;
+  readonly vulnerabilities: readonly Vulnerability[];
+  /** Short evidence lines (OCSF detection: process, network, actor). */
+  readonly evidence: readonly string[];
+  /** Deep link to the finding in the console of its partition. */
+  readonly consoleUrl: string;
+}
+
+/** Why an email was triggered; shown in the email and used in logs. */
+export interface Trigger {
+  /** The EventBridge event id (or a synthetic id for replay inputs). */
+  readonly eventId: string;
+  readonly detailType: string;
+  /** Custom Action events name the action a person pressed. */
+  readonly action?: { readonly name: string; readonly description?: string };
+}
+
+/** One row of a Security Hub Insight Results event. */
+export interface InsightResult {
+  readonly arn: string;
+  readonly name: string;
+  readonly resultType: string;
+  readonly rows: readonly { readonly value: string; readonly count: number }[];
+  readonly region: string;
+  readonly accountId: string;
+  readonly partition: string;
+  readonly consoleUrl: string;
+}

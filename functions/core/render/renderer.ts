@@ -1,0 +1,13 @@
+import type { Locale } from '../config.js';
+import type { Email, Notification } from './email.js';
+
+export interface RenderOptions {
+  readonly locale: Locale;
+  /** IANA time zone for dates, named in the email. */
+  readonly timeZone: string;
+}
+
+/** Turns a notification into an email. Built once from compiled templates; pure per call. */
+export interface Renderer {
+  render(notification: Notification, options: RenderOptions): Email;
+}

@@ -1,0 +1,38 @@
+import type * as z from 'zod/mini';
+
+/** `['detail', 'findings', 0, 'Severity']` -> `detail.findings[0].Severity`. */
+export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
+  let out = prefix;
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+/** What went wrong, in words a person can act on (zod/mini's own messages say only "Invalid input"). */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}, got ${received(issue.input)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'too_small':
+      return `too small: at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `too big: at most ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return `not a valid ${issue.format}`;
+    default:
+      return issue.message;
+  }
+}
+
+function received(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
