@@ -21,4 +21,13 @@ export interface SecurityHubEvent {
   readonly time: string;
   /** Unchecked: the per-detail-type readers check what they use. */
   readonly detail: unknown;
+  /**
+   * Set on synthetic events that wrap one replayed finding: the JSON path of that finding in the
+   * original input (e.g. `Findings[3]`, `[2]`, `""` for a bare finding), so errors point into the
+   * file a person opened rather than into the wrapper. Absent for real events (`detail.findings[i]`).
+   */
+  readonly findingPath?: string;
 }
+
+/** The pre-2020 detail-type, read as `Security Hub Findings - Imported`. */
+export const LEGACY_IMPORTED_DETAIL_TYPE = 'Security Hub Findings';

@@ -4,4 +4,6 @@ export interface ReadContext {
   readonly input: string;
   /** JSON path prefix of this finding, e.g. `detail.findings[2]`. Errors append to it. */
   readonly path: string;
+  /** The event's Region: the fallback when a finding names none (ASFF `Region` is optional or ""). */
+  readonly region?: string;
 }

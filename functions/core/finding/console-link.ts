@@ -1,0 +1,42 @@
+/**
+ * Deep links into the Security Hub console. The console host depends on the partition; the
+ * Region sits in the host and in the query. Region and partition come from the finding, so
+ * both are checked before they go into a URL.
+ */
+import { isRegionName } from './arn.js';
+
+const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
+  aws: 'console.aws.amazon.com',
+  'aws-cn': 'console.amazonaws.cn',
+  'aws-us-gov': 'console.amazonaws-us-gov.com',
+};
+
+/**
+ * `https://<region>.<console host>/securityhub/home?region=<region>` for the partition
+ * (`aws` when unknown). A malformed Region is left out rather than put into the URL.
+ *
+ * @example securityHubHome('aws-cn', 'cn-north-1') // 'https://cn-north-1.console.amazonaws.cn/securityhub/home?region=cn-north-1'
+ */
+export function securityHubHome(partition: string, region: string): string {
+  const host = CONSOLE_HOSTS[partition] ?? CONSOLE_HOSTS.aws;
+  if (!isRegionName(region)) return `https://${host}/securityhub/home`;
+  return `https://${region}.${host}/securityhub/home?region=${region}`;
+}
+
+/**
+ * The console link that opens one finding: a findings search `Id EQUALS <id>`, with the Id
+ * URL-encoded twice, as the console itself writes it.
+ *
+ * @example
+ * findingConsoleUrl('aws', 'us-east-1', 'arn:aws:securityhub:...')
+ * // 'https://us-east-1.console.aws.amazon.com/securityhub/home?region=us-east-1#/findings?search=Id%3D%255Coperator%255C%253AEQUALS%255C%253Aarn%253Aaws...'
+ */
+export function findingConsoleUrl(partition: string, region: string, findingId: string): string {
+  const id = strictEncode(strictEncode(findingId));
+  return `${securityHubHome(partition, region)}#/findings?search=Id%3D%255Coperator%255C%253AEQUALS%255C%253A${id}`;
+}
+
+/** `encodeURIComponent` that also encodes `!'()*`, so the link is safe in any quoted attribute. */
+function strictEncode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}

@@ -1,0 +1,37 @@
+/**
+ * The one gate every URL from a finding passes before it reaches the model: finding text is
+ * attacker-controlled, so only absolute http(s) links survive.
+ */
+
+/**
+ * Returns the URL, normalized by the WHATWG parser, only when it is an absolute `http:` or `https:`
+ * URL without user name or password (`https://docs.aws.amazon.com@evil.example/` hides its real host).
+ * Anything else (`javascript:`, `data:`, relative paths, non-strings) gives `undefined`.
+ *
+ * @example safeUrl('https://docs.aws.amazon.com/x') // 'https://docs.aws.amazon.com/x'
+ * @example safeUrl('javascript:alert(1)') // undefined
+ */
+export function safeUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text === '' || text.length > 4096) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username !== '' || url.password !== '' || url.hostname === '') return undefined;
+  return url.href;
+}
+
+/** Every safe URL of `values`, in order, without duplicates. */
+export function safeUrls(values: Iterable<unknown>): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    const url = safeUrl(value);
+    if (url !== undefined) out.add(url);
+  }
+  return [...out];
+}
