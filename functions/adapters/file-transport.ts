@@ -1,0 +1,66 @@
+/**
+ * The file outbox, for replay and review: per email `<stem>.html`, `<stem>.txt`, `<stem>.eml`
+ * (the full MIME message) and `<stem>.sns.json` (the exact SNS Publish input).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DeliveryError } from '../core/errors.js';
+import { emlMessage } from './eml-message.js';
+import { outboxStem } from './outbox-stem.js';
+import { snsPublishInput } from './sns-message.js';
+import type { Transport } from './transport.js';
+
+/** Topic named in `.sns.json` when the configuration has none. */
+export const OUTBOX_TOPIC_ARN = 'arn:aws:sns:us-east-1:111122223333:securityhub-email-notifier-outbox';
+
+export interface FileTransportOptions {
+  readonly outDir: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly cc?: readonly string[];
+  /** @default OUTBOX_TOPIC_ARN */
+  readonly topicArn?: string;
+  /** Called with the four paths of each email once they are written. */
+  readonly onWrite?: (paths: readonly string[]) => void;
+}
+
+export interface FileTransport extends Transport {
+  /** Every path written so far, in order. */
+  readonly written: string[];
+}
+
+/**
+ * @example
+ * const outbox = createFileTransport({ outDir: 'outbox', from: 'notifier@example.com', to: ['soc@example.com'] });
+ * await outbox.send(email);
+ * console.log(outbox.written);
+ */
+export function createFileTransport(options: FileTransportOptions): FileTransport {
+  const written: string[] = [];
+  let count = 0;
+  return {
+    name: 'file',
+    written,
+    async send(email) {
+      const stem = join(options.outDir, outboxStem(count++, email.notification));
+      const eml = await emlMessage(email, { from: options.from, to: options.to, ...(options.cc ? { cc: options.cc } : {}) });
+      const sns = snsPublishInput(email, options.topicArn ?? OUTBOX_TOPIC_ARN);
+      const files: [string, string | Buffer][] = [
+        [`${stem}.html`, email.html],
+        [`${stem}.txt`, email.text],
+        [`${stem}.eml`, eml],
+        [`${stem}.sns.json`, `${JSON.stringify(sns, null, 2)}\n`],
+      ];
+      try {
+        await mkdir(options.outDir, { recursive: true });
+        for (const [path, content] of files) await writeFile(path, content);
+      } catch (cause) {
+        const code = (cause as { code?: unknown }).code;
+        throw new DeliveryError('file', code === 'EMFILE' || code === 'EBUSY', `cannot write ${stem}: ${String(code ?? cause)}`, { cause });
+      }
+      const paths = files.map(([path]) => path);
+      written.push(...paths);
+      options.onWrite?.(paths);
+    },
+  };
+}
