@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { ConfigError } from './errors.js';
 import { COMPLIANCE_STATUSES, RECORD_STATES, SEVERITIES, WORKFLOW_STATUSES } from './finding/model.js';
 import { DETAIL_TYPES, type DetailTypeKey } from './input/event.js';
+import { policySchema } from './policy/policy-config.js';
 import { describeIssue, jsonPath } from './schema-issue.js';
 
 export const LOCALES = ['en', 'ja'] as const;
@@ -53,6 +54,8 @@ const configSchema = z.strictObject({
     'importedV2',
   ]),
   filters: z.prefault(filtersSchema, {}),
+  /** Dedup, flood digests, routing, silences, send rate (see `policy/policy-config.ts`). */
+  policy: z.prefault(policySchema, {}),
 });
 
 export type NotifierConfig = z.infer<typeof configSchema>;

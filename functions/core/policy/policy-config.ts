@@ -1,0 +1,90 @@
+/**
+ * The policy part of the configuration: dedup, flood digests, routing, silences and send rate.
+ * `config.ts` mounts it as `policy` with every default filled in.
+ */
+import * as z from 'zod/mini';
+import { SEVERITIES } from '../finding/model.js';
+
+const nonEmpty = z.string().check(z.minLength(1));
+const list = z.optional(z.array(nonEmpty).check(z.minLength(1)));
+
+/** One matcher shared by routes and silences: every field given must match; each list is "any of". */
+export const matcherSchema = z.strictObject({
+  accounts: list,
+  regions: list,
+  /** `Finding.productName`, e.g. `Security Hub`, `GuardDuty`, `Inspector`. */
+  products: list,
+  severities: z.optional(z.array(z.enum(SEVERITIES)).check(z.minLength(1))),
+  /** This severity or higher. */
+  minSeverity: z.optional(z.enum(SEVERITIES)),
+  /** `compliance.controlId`, e.g. `S3.1`, `CIS.1.10`. */
+  controls: list,
+  /** Any resource of one of these types, e.g. `AwsS3Bucket`. */
+  resourceTypes: list,
+  /** Any one resource carrying all these tags; a list means "any of these values". */
+  resourceTags: z.optional(z.record(nonEmpty, z.union([z.string(), z.array(z.string()).check(z.minLength(1))]))),
+});
+
+const emails = z.array(z.email()).check(z.minLength(1), z.maxLength(50));
+
+export const routeSchema = z.strictObject({
+  name: nonEmpty,
+  match: matcherSchema,
+  /** SES recipients of this route (instead of `ses.to` / `ses.cc`). */
+  ses: z.optional(z.strictObject({ to: emails, cc: z._default(z.array(z.email()), []) })),
+  /** SNS topic of this route (instead of `sns.topicArn`). */
+  snsTopicArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256}$/))),
+  /** Same values as `LOCALES` in config.ts (not imported: config.ts imports this file). */
+  locale: z.optional(z.enum(['en', 'ja'])),
+});
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const instant = z.string().check(
+  z.refine((value) => ISO_INSTANT.test(value) && Number.isFinite(Date.parse(value)), {
+    error: 'expected an ISO-8601 date (2026-03-31) or date-time with zone (2026-03-31T09:00:00+09:00)',
+  }),
+);
+
+export const silenceSchema = z.strictObject({
+  match: matcherSchema,
+  /** Why, for the log and for whoever reads the configuration next. */
+  reason: z.string().check(z.trim(), z.minLength(3)),
+  /** ISO-8601 date or date-time; the silence stops by itself at this instant. */
+  expiresAt: instant,
+});
+
+export const GROUP_FIELDS = ['accountId', 'severity', 'region', 'productName', 'controlId', 'resourceType'] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
+export const policySchema = z.strictObject({
+  dedup: z.prefault(
+    z.strictObject({
+      enabled: z._default(z.boolean(), true),
+      /** Mail an unchanged open finding again after this many hours; 0 never repeats. */
+      repeatAfterHours: z._default(z.number().check(z.nonnegative()), 24),
+      /** Mail when a notified finding is resolved (PASSED, RESOLVED, SUPPRESSED, ARCHIVED). */
+      notifyOnResolution: z._default(z.boolean(), false),
+      /** How long a finding's state is kept after its last change (DynamoDB TTL). */
+      stateTtlDays: z._default(z.number().check(z.positive()), 90),
+    }),
+    {},
+  ),
+  digest: z.prefault(
+    z.strictObject({
+      groupBy: z._default(z.array(z.enum(GROUP_FIELDS)), ['accountId', 'severity']),
+      /** Up to this many findings per group get one email each; above it the group is one digest. */
+      threshold: z._default(z.int().check(z.positive()), 20),
+    }),
+    {},
+  ),
+  /** First match wins; a finding no route matches goes to the top-level recipients. */
+  routes: z._default(z.array(routeSchema), []),
+  silences: z._default(z.array(silenceSchema), []),
+  /** Emails per second; default: 10 for SNS (the per-endpoint limit), 1 for SES (the sandbox rate). */
+  rate: z.prefault(z.strictObject({ perSecond: z.optional(z.number().check(z.positive())) }), {}),
+});
+
+export type PolicyConfig = z.infer<typeof policySchema>;
+export type Matcher = z.infer<typeof matcherSchema>;
+export type Route = z.infer<typeof routeSchema>;
+export type Silence = z.infer<typeof silenceSchema>;
