@@ -1,0 +1,58 @@
+/** OCSF `resources[]` to the model's resources: type, id, Region, partition, tags and a short details summary. */
+import type { Resource } from '../finding/model.js';
+import type { OcsfResource } from './schema.js';
+import { field, obj, oneLine, str } from './text.js';
+
+/** At most this many `key: value` detail lines per resource, each at most `MAX_DETAIL_CHARS` long. */
+export const MAX_DETAILS = 6;
+export const MAX_DETAIL_CHARS = 120;
+/** `data` keys not worth a line: tags are shown as tags already. */
+const SKIPPED_KEYS = new Set(['tags']);
+
+/** Maps one resource; `undefined` when it has no identifier at all (uid, name or uid_alt). */
+export function ocsfResource(resource: OcsfResource): Resource | undefined {
+  const id = str(resource.uid) ?? str(resource.name) ?? str(resource.uid_alt);
+  if (id === undefined) return undefined;
+  const tags: Record<string, string> = {};
+  for (const tag of resource.tags ?? []) tags[tag.name] = tag.value ?? '';
+  return {
+    type: str(resource.type) ?? 'Other',
+    id,
+    ...field('region', str(resource.region)),
+    ...field('partition', str(resource.cloud_partition)),
+    tags,
+    details: detailLines(resource),
+  };
+}
+
+/**
+ * A few lines from `labels` and the scalar values of `data` (nested objects one level deep, as
+ * `parent.key`), in the order the finding gives them. Arrays of objects are left out.
+ */
+function detailLines(resource: OcsfResource): string[] {
+  const lines: string[] = [];
+  const push = (key: string, value: string): void => {
+    if (lines.length < MAX_DETAILS) lines.push(oneLine(`${key}: ${value}`, MAX_DETAIL_CHARS));
+  };
+  if (resource.labels !== undefined && resource.labels.length > 0) push('labels', resource.labels.join(', '));
+  const data = obj(resource.data);
+  for (const [key, value] of Object.entries(data ?? {})) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    const scalar = scalarText(value);
+    if (scalar !== undefined) {
+      push(key, scalar);
+      continue;
+    }
+    for (const [inner, innerValue] of Object.entries(obj(value) ?? {})) {
+      const innerScalar = scalarText(innerValue);
+      if (innerScalar !== undefined) push(`${key}.${inner}`, innerScalar);
+    }
+  }
+  return lines;
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => str(v) !== undefined)) return value.join(', ');
+  return str(value);
+}
