@@ -4,7 +4,7 @@ import { arnRegion, parseArn } from '../finding/arn.js';
 import { findingConsoleUrl } from '../finding/console-link.js';
 import type { Finding, Note, Remediation } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
-import { nonEmpty } from '../finding/text.js';
+import { clipLine, nonEmpty } from '../finding/text.js';
 import type { ReadContext } from '../input/read-context.js';
 import { describeIssue, jsonPath } from '../schema-issue.js';
 import { asffCompliance } from './compliance.js';
@@ -23,14 +23,15 @@ import { asffWorkflow } from './workflow.js';
  * const finding = asffToFinding(event.detail.findings[0], { input: 'event.json', path: 'detail.findings[0]', region: event.region });
  */
 export function asffToFinding(raw: unknown, ctx: ReadContext): Finding {
-  const parsed = asffFindingSchema.safeParse(raw);
+  // reportInput lets the message say what was found; clipLine bounds it (the value is attacker-controlled).
+  const parsed = asffFindingSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const [first, ...rest] = parsed.error.issues;
     const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})`;
     throw new InvalidEventError(
       ctx.input,
       jsonPath(first?.path ?? [], ctx.path),
-      `${first ? describeIssue(first) : 'invalid ASFF finding'}${more}`,
+      `${first ? clipLine(describeIssue(first), 300) : 'invalid ASFF finding'}${more}`,
       {
         cause: parsed.error,
       },
