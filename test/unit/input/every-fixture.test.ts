@@ -1,0 +1,114 @@
+/**
+ * Every fixture under fixtures/: valid ASFF input decodes and reads without a single failed
+ * finding; OCSF input is wrapped into `Findings Imported V2` events (its content is the OCSF
+ * reader's to check); every file under edge/invalid/ is refused with the path listed below.
+ */
+import { describe, expect, it } from 'vitest';
+import { InvalidEventError } from '../../../functions/core/errors.js';
+import { decodeInput } from '../../../functions/core/input/decode.js';
+import { DETAIL_TYPES } from '../../../functions/core/input/event.js';
+import { readEvent } from '../../../functions/core/input/read-event.js';
+import { listFixtures, readFixture, readFixtureText } from '../../support/fixtures.js';
+
+/** Where each invalid fixture must fail: thrown by decode/read, or one failed finding. */
+const INVALID: Record<string, { readonly path: string; readonly stage: 'throws' | 'finding'; readonly message: RegExp }> = {
+  'severity-label-severe-findings.json': {
+    path: 'Findings[1].Severity.Label',
+    stage: 'finding',
+    message: /expected one of .*"CRITICAL", got "SEVERE"/,
+  },
+  'missing-title-event.json': { path: 'detail.findings[0].Title', stage: 'finding', message: /expected string/ },
+  'missing-id-list.json': { path: '[2].Id', stage: 'finding', message: /expected string/ },
+  'resource-id-number-bare.json': { path: 'Resources[0].Id', stage: 'finding', message: /expected string, got number/ },
+  'wrong-source-event.json': { path: 'source', stage: 'throws', message: /expected "aws\.securityhub", got "aws\.guardduty"/ },
+  'unknown-detail-type-event.json': { path: 'detail-type', stage: 'throws', message: /unknown detail-type "GuardDuty Finding"/ },
+  'findings-not-array-event.json': { path: 'detail.findings', stage: 'throws', message: /expected an array of findings, got object/ },
+  'unknown-shape.json': { path: '', stage: 'throws', message: /expected an EventBridge event .*placebo/ },
+};
+
+function isOcsfInput(text: string): boolean {
+  return text.includes('"class_uid"');
+}
+
+/** Decodes and reads one input; returns every finding result. */
+function readAll(json: unknown, input: string) {
+  return decodeInput(json, input).flatMap((event) => {
+    const content = readEvent(event, input);
+    return content.kind === 'findings' ? content.findings : [];
+  });
+}
+
+/** What reading one input gave: a thrown error, or the failed findings beside the good ones. */
+function attempt(json: unknown, input: string): { stage: 'throws'; error: unknown } | { stage: 'finding'; errors: InvalidEventError[] } {
+  let results: ReturnType<typeof readAll>;
+  try {
+    results = readAll(json, input);
+  } catch (error) {
+    return { stage: 'throws', error };
+  }
+  return { stage: 'finding', errors: results.flatMap((r) => (r.ok ? [] : [r.error])) };
+}
+
+describe('every valid ASFF fixture decodes and reads without error', () => {
+  const fixtures = listFixtures().filter((f) => !f.invalid && !isOcsfInput(readFixtureText(f)));
+  it('finds the real, seed and edge fixtures', () => {
+    expect(fixtures.filter((f) => f.group === 'real').length).toBeGreaterThanOrEqual(29);
+    expect(fixtures.some((f) => f.group === 'seed')).toBe(true);
+    expect(fixtures.filter((f) => f.group === 'edge').length).toBeGreaterThanOrEqual(13);
+  });
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s', (name, fixture) => {
+    // Prepare
+    const json = readFixture(fixture);
+    // Act
+    const results = readAll(json, name);
+    // Assess
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      if (!result.ok) throw result.error;
+      expect(result.finding.format).toBe('asff');
+      expect(result.finding.title).not.toBe('');
+      expect(result.finding.key).toContain('|');
+      expect(result.finding.consoleUrl).toMatch(
+        /^https:\/\/([a-z0-9-]+\.)?console\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\/securityhub\/home/,
+      );
+    }
+  });
+});
+
+describe('every OCSF fixture is wrapped into Findings Imported V2 events', () => {
+  const fixtures = listFixtures().filter((f) => !f.invalid && isOcsfInput(readFixtureText(f)));
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s', (name, fixture) => {
+    const events = decodeInput(readFixture(fixture), name);
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event.detailType).toBe(DETAIL_TYPES.importedV2);
+  });
+});
+
+describe('every invalid fixture is refused with the JSON path of the problem', () => {
+  const fixtures = listFixtures('invalid');
+  it('has an expectation for every file in edge/invalid/', () => {
+    const names = fixtures.map((f) => f.name.split('/').pop() ?? '');
+    expect(names.filter((n) => n !== 'not-json.json').sort()).toEqual(Object.keys(INVALID).sort());
+  });
+
+  it('not-json.json is not JSON at all', () => {
+    expect(() => readFixture('fixtures/edge/invalid/not-json.json')).toThrow(SyntaxError);
+  });
+
+  it.each(Object.entries(INVALID))('%s fails at %j', (file, expected) => {
+    // Prepare
+    const name = `fixtures/edge/invalid/${file}`;
+    const json = readFixture(name);
+    // Act
+    const outcome = attempt(json, name);
+    // Assess
+    expect(outcome.stage).toBe(expected.stage);
+    const errors = outcome.stage === 'throws' ? [outcome.error] : outcome.errors;
+    expect(errors).toHaveLength(1);
+    const e = errors[0];
+    if (!(e instanceof InvalidEventError)) throw new Error(`expected an InvalidEventError, got ${String(e)}`);
+    expect({ name: e.name, input: e.input, path: e.path }).toEqual({ name: 'InvalidEventError', input: name, path: expected.path });
+    expect(e.message).toMatch(expected.message);
+    expect(e.message.startsWith(`${name}: `)).toBe(true);
+  });
+});
