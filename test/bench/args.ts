@@ -1,0 +1,46 @@
+/** Command-line options of `npm run bench`. */
+
+export interface BenchArgs {
+  /** Fewer iterations, same burst size: a check that finishes in under a minute. */
+  readonly quick: boolean;
+  /** Where to also write the results as JSON. */
+  readonly jsonFile?: string;
+}
+
+export const USAGE = 'usage: npm run bench [-- --quick] [--json FILE]';
+
+/**
+ * Parses the arguments after `tsx test/bench/run.ts`.
+ *
+ * @example
+ * parseArgs(['--quick', '--json', 'out.json']) // { quick: true, jsonFile: 'out.json' }
+ */
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  let quick = false;
+  let jsonFile: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') quick = true;
+    else if (arg === '--json') {
+      jsonFile = argv[++i];
+      if (!jsonFile) throw new Error(`--json needs a file name; ${USAGE}`);
+    } else if (arg?.startsWith('--json=')) jsonFile = arg.slice('--json='.length);
+    else throw new Error(`unknown argument ${JSON.stringify(arg)}; ${USAGE}`);
+  }
+  return jsonFile === undefined ? { quick } : { quick, jsonFile };
+}
+
+/** Iteration counts per mode. The burst keeps its full size in both modes. */
+export interface Plan {
+  readonly renderRounds: number;
+  readonly mjmlRounds: number;
+  readonly importRuns: number;
+  readonly burstFindings: number;
+  readonly burstRepeats: number;
+}
+
+export function planFor(args: BenchArgs): Plan {
+  return args.quick
+    ? { renderRounds: 200, mjmlRounds: 1, importRuns: 7, burstFindings: 10_000, burstRepeats: 1 }
+    : { renderRounds: 2_000, mjmlRounds: 3, importRuns: 21, burstFindings: 20_000, burstRepeats: 3 };
+}

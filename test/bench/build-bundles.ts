@@ -1,0 +1,59 @@
+/**
+ * Builds the bundles the benchmark loads: the Lambda handler as deployed, and for comparison an
+ * entry that compiles the MJML finding template with mjml on load (what a notifier without a
+ * template build step would ship). Output goes to bench-results/bundles/.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { LAMBDA_BUNDLE_OPTIONS } from './bundle-options.js';
+import { HANDLER_ENTRY, OUT_DIR, TEMPLATES_DIR } from './paths.js';
+
+export interface BuiltBundle {
+  /** The JavaScript file a process imports. */
+  readonly file: string;
+  /** Bytes of the JavaScript only (not the source map). */
+  readonly bytes: number;
+  /** False when the entry could not be bundled and loads its packages from node_modules instead. */
+  readonly bundled: boolean;
+  readonly note?: string;
+}
+
+const BUNDLE_DIR = `${OUT_DIR}/bundles`;
+
+/** Builds functions/handler.ts exactly as the CDK construct does and reports its size. */
+export async function buildHandlerBundle(): Promise<BuiltBundle> {
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  const outfile = `${BUNDLE_DIR}/handler.mjs`;
+  const { outExtension: _unused, ...options } = LAMBDA_BUNDLE_OPTIONS;
+  await build({ ...options, entryPoints: [HANDLER_ENTRY], outfile, metafile: false });
+  return { file: outfile, bytes: statSync(outfile).size, bundled: true };
+}
+
+/**
+ * Writes an entry that compiles templates/finding.mjml with mjml when it is loaded, and bundles
+ * it with the same options. When mjml does not bundle, the unbundled entry is used and loads
+ * mjml from node_modules (said in `note`).
+ */
+export async function buildMjmlRuntimeBundle(): Promise<BuiltBundle> {
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  const source = readFileSync(`${TEMPLATES_DIR}/finding.mjml`, 'utf8');
+  const entry = `${BUNDLE_DIR}/mjml-runtime-entry.mjs`;
+  writeFileSync(
+    entry,
+    [
+      "import mjml2html from 'mjml';",
+      `const result = await mjml2html(${JSON.stringify(source)}, { validationLevel: 'soft', filePath: ${JSON.stringify(`${TEMPLATES_DIR}/finding.mjml`)} });`,
+      'export const html = result.html;',
+      '',
+    ].join('\n'),
+  );
+  const outfile = `${BUNDLE_DIR}/mjml-runtime.mjs`;
+  const { outExtension: _unused, ...options } = LAMBDA_BUNDLE_OPTIONS;
+  try {
+    await build({ ...options, entryPoints: [entry], outfile });
+    return { file: outfile, bytes: statSync(outfile).size, bundled: true };
+  } catch (error) {
+    const first = (error as { errors?: { text: string }[] }).errors?.[0]?.text ?? String(error);
+    return { file: entry, bytes: Number.NaN, bundled: false, note: `mjml did not bundle (${first}); loaded from node_modules` };
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Runs in a fresh process, bundled like the Lambda (see measure-burst.ts), so its memory is the
+ * pipeline's and not the benchmark's. Reads newline-separated SQS bodies from the file named in
+ * argv[2], processes them in SQS batches of 10 as the handler would, and prints one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import { createMemoryTransport } from '../../functions/adapters/memory-transport.js';
+import { parseConfig } from '../../functions/core/config.js';
+import { createPipeline } from '../../functions/core/pipeline.js';
+import { renderer } from '../../functions/core/render/prebuilt.js';
+import { BURST_CONFIG_RAW } from './burst-config.js';
+
+const BATCH = 10;
+const WARM_UP = 1_000;
+
+const [, , file, repeatsArg] = process.argv;
+if (!file) throw new Error('usage: node burst.mjs BODIES_FILE [REPEATS]');
+const repeats = Math.max(1, Number(repeatsArg ?? 1));
+const bodies = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+const mb = (bytes: number) => bytes / 2 ** 20;
+const baselineRssMb = mb(process.memoryUsage().rss);
+
+const pipeline = createPipeline(parseConfig(BURST_CONFIG_RAW), renderer);
+const transport = createMemoryTransport();
+const counts = { emails: 0, skipped: 0, errors: 0, htmlBytes: 0 };
+let sampledPeakRss = process.memoryUsage().rss;
+
+/** One Lambda invocation's worth: parse, plan and deliver a batch, then forget it. */
+async function processBatch(batch: readonly string[], offset: number, count: boolean): Promise<void> {
+  for (let i = 0; i < batch.length; i++) {
+    const outcomes = pipeline.plan(JSON.parse(batch[i] ?? ''), `message-${offset + i}`);
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'email') {
+        await transport.send(outcome.email);
+        if (count) {
+          counts.emails++;
+          counts.htmlBytes += outcome.email.html.length;
+        }
+      } else if (count) counts[outcome.kind === 'skipped' ? 'skipped' : 'errors']++;
+    }
+  }
+  // The Lambda returns after each batch and keeps nothing: neither does the benchmark.
+  transport.sent.length = 0;
+}
+
+async function pipelineRun(list: readonly string[], count: boolean): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let offset = 0; offset < list.length; offset += BATCH) {
+    await processBatch(list.slice(offset, offset + BATCH), offset, count);
+    if (offset % 1_000 === 0) sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
+  }
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function rate(seconds: readonly number[]): number[] {
+  return seconds.map((s) => bodies.length / s);
+}
+
+// Warm-up: the first invocations of a fresh Lambda pay for JIT compilation too; not counted.
+await pipelineRun(bodies.slice(0, WARM_UP), false);
+const pipelineSeconds: number[] = [];
+for (let r = 0; r < repeats; r++) pipelineSeconds.push(await pipelineRun(bodies, r === 0));
+const peakRssMb = mb(Math.max(process.resourceUsage().maxRSS * 1024, sampledPeakRss));
+const heapUsedMb = mb(process.memoryUsage().heapUsed);
+
+// The floor: the same bodies, JSON.parse alone.
+let sink = 0;
+const parseSeconds: number[] = [];
+for (let r = 0; r < repeats + 1; r++) {
+  const start = process.hrtime.bigint();
+  for (const body of bodies) sink += (JSON.parse(body) as { id: string }).id.length;
+  if (r > 0 || repeats === 1) parseSeconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+// The raw-JSON SNS recipe (EventBridge -> SNS -> email) sends JSON.stringify of the event: its per-finding work.
+const events = bodies.map((body) => JSON.parse(body) as unknown);
+const snsSeconds: number[] = [];
+for (let r = 0; r < repeats + 1; r++) {
+  const start = process.hrtime.bigint();
+  for (const event of events) sink += JSON.stringify(event).length;
+  if (r > 0 || repeats === 1) snsSeconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+process.stdout.write(
+  `${JSON.stringify({
+    findings: bodies.length,
+    bodyBytes: bodies.reduce((sum, b) => sum + b.length, 0),
+    counts,
+    pipelinePerS: rate(pipelineSeconds),
+    parsePerS: rate(parseSeconds),
+    snsRawPerS: rate(snsSeconds),
+    baselineRssMb,
+    peakRssMb,
+    heapUsedMb,
+    sink,
+  })}\n`,
+);

@@ -1,0 +1,34 @@
+/**
+ * What the measured numbers mean for a Lambda function: memory size and compute per 10,000
+ * findings. CPU-bound work only: the time spent waiting on SES or SNS is not measured here.
+ */
+
+/** Lambda gives a function one full vCPU at 1,769 MB and CPU in proportion below that. */
+export const FULL_VCPU_MB = 1_769;
+/** arm64 price per GB-second (us-east-1, first tier, AWS price list as of 2025). */
+export const ARM64_USD_PER_GB_S = 0.000_013_333_4;
+
+export interface LambdaEstimate {
+  /** Suggested memory size in MB: the smallest standard size with 2x headroom over peak RSS, at least 256. */
+  readonly suggested_memory_mb: number;
+  /** CPU seconds for 10,000 findings at the measured rate, on one core like this machine's. */
+  readonly cpu_s_per_10k: number;
+  /** GB-seconds billed for that CPU work at the suggested memory (CPU is scaled down below 1,769 MB). */
+  readonly gb_s_per_10k: number;
+  readonly usd_per_10k: number;
+}
+
+export function estimateLambda(pipelinePerS: number, peakRssMb: number): LambdaEstimate {
+  const sizes = [256, 512, 1024, 1769];
+  const suggested = sizes.find((size) => size >= peakRssMb * 2) ?? 1769;
+  const cpuSeconds = 10_000 / pipelinePerS;
+  // Below one vCPU, wall time grows as memory shrinks, so GB-s of CPU-bound work stays at cpu_s x 1.769 GB.
+  const wallSeconds = cpuSeconds * Math.max(1, FULL_VCPU_MB / suggested);
+  const gbSeconds = wallSeconds * (suggested / 1024);
+  return {
+    suggested_memory_mb: suggested,
+    cpu_s_per_10k: cpuSeconds,
+    gb_s_per_10k: gbSeconds,
+    usd_per_10k: gbSeconds * ARM64_USD_PER_GB_S,
+  };
+}

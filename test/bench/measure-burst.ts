@@ -1,0 +1,69 @@
+/**
+ * The burst: writes the SQS bodies to bench-results/, bundles burst-child.ts like the Lambda
+ * (minified, SDK external) and runs it in a fresh `node`, so throughput and peak memory are
+ * those of the pipeline in a process of its own, not of this benchmark with mjml loaded.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { LAMBDA_BUNDLE_OPTIONS } from './bundle-options.js';
+import { OUT_DIR } from './paths.js';
+import { median } from './stats.js';
+
+export interface BurstResult {
+  readonly findings: number;
+  readonly bodyBytes: number;
+  readonly emails: number;
+  readonly skipped: number;
+  readonly errors: number;
+  readonly meanHtmlBytes: number;
+  readonly pipelinePerS: number;
+  readonly parsePerS: number;
+  readonly snsRawPerS: number;
+  readonly baselineRssMb: number;
+  readonly peakRssMb: number;
+  readonly heapUsedMb: number;
+}
+
+interface ChildReport {
+  findings: number;
+  bodyBytes: number;
+  counts: { emails: number; skipped: number; errors: number; htmlBytes: number };
+  pipelinePerS: number[];
+  parsePerS: number[];
+  snsRawPerS: number[];
+  baselineRssMb: number;
+  peakRssMb: number;
+  heapUsedMb: number;
+}
+
+/** Runs the burst over `bodies` in a fresh process, `repeats` timed passes each (medians reported). */
+export async function measureBurst(bodies: readonly string[], repeats: number): Promise<BurstResult> {
+  mkdirSync(`${OUT_DIR}/bundles`, { recursive: true });
+  const bodiesFile = `${OUT_DIR}/burst-bodies.ndjson`;
+  writeFileSync(bodiesFile, `${bodies.join('\n')}\n`);
+  const outfile = `${OUT_DIR}/bundles/burst.mjs`;
+  const { outExtension: _unused, ...options } = LAMBDA_BUNDLE_OPTIONS;
+  await build({ ...options, sourcemap: false, entryPoints: [fileURLToPath(new URL('./burst-child.ts', import.meta.url))], outfile });
+  const stdout = execFileSync(process.execPath, [outfile, bodiesFile, String(repeats)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 2 ** 20,
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+  const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildReport;
+  return {
+    findings: report.findings,
+    bodyBytes: report.bodyBytes,
+    emails: report.counts.emails,
+    skipped: report.counts.skipped,
+    errors: report.counts.errors,
+    meanHtmlBytes: report.counts.emails === 0 ? 0 : report.counts.htmlBytes / report.counts.emails,
+    pipelinePerS: median(report.pipelinePerS),
+    parsePerS: median(report.parsePerS),
+    snsRawPerS: median(report.snsRawPerS),
+    baselineRssMb: report.baselineRssMb,
+    peakRssMb: report.peakRssMb,
+    heapUsedMb: report.heapUsedMb,
+  };
+}

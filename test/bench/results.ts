@@ -1,0 +1,60 @@
+/** The results as one flat JSON object (snake_case, numbers), written by `--json FILE`. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BudgetLine } from './budget.js';
+import type { LambdaEstimate } from './lambda-estimate.js';
+import type { Machine } from './machine.js';
+
+export interface BenchResults {
+  readonly mode: 'quick' | 'full';
+  readonly machine: Machine;
+  // Render: one email (HTML, text, subject) from the model, every fixture.
+  readonly render_emails: number;
+  readonly render_us_p50: number;
+  readonly render_us_p99: number;
+  readonly mjml_runtime_us_p50: number;
+  readonly mjml_runtime_us_p99: number;
+  readonly render_vs_mjml_x: number;
+  /** True when the naive path produced byte-identical emails (it is the same email). */
+  readonly mjml_same_email: boolean;
+  readonly email_html_bytes_p50: number;
+  readonly email_html_bytes_max: number;
+  readonly email_text_bytes_p50: number;
+  readonly subject_chars_max: number;
+  // Bundle and cold start.
+  readonly bundle_bytes: number;
+  readonly bundle_gzip_bytes: number;
+  readonly empty_node_ms_p50: number;
+  readonly import_ms_p50: number;
+  readonly import_only_ms_p50: number;
+  readonly import_vs_empty_node_x: number;
+  readonly mjml_bundle_bytes: number;
+  readonly mjml_bundled: boolean;
+  readonly mjml_import_ms_p50: number;
+  readonly mjml_import_vs_empty_node_x: number;
+  // The burst.
+  readonly burst_findings: number;
+  readonly burst_emails: number;
+  readonly burst_errors: number;
+  readonly pipeline_findings_per_s: number;
+  readonly json_parse_findings_per_s: number;
+  readonly pipeline_vs_json_parse: number;
+  readonly sns_raw_json_findings_per_s: number;
+  readonly pipeline_us_per_finding: number;
+  readonly baseline_rss_mb: number;
+  readonly peak_rss_mb: number;
+  readonly lambda: LambdaEstimate;
+  readonly wall_s: number;
+  readonly notes: readonly string[];
+}
+
+export interface BenchReport extends BenchResults {
+  readonly budget: readonly BudgetLine[];
+  readonly budget_pass: boolean;
+}
+
+/** Writes the report as pretty JSON, creating the folder. */
+export function writeReport(file: string, report: BenchReport): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}

@@ -1,0 +1,64 @@
+/** Prints the results as aligned plain-text tables (and the budget, PASS/FAIL per line). */
+import type { BudgetLine } from './budget.js';
+import type { BenchResults } from './results.js';
+import { round } from './stats.js';
+
+type Row = readonly [string, string, string];
+
+const n = (value: number): string => (Number.isFinite(value) ? round(value).toLocaleString('en-US') : 'n/a');
+
+/** The rows of the results table: what, value, and what it is compared with. */
+export function resultRows(r: BenchResults): Row[] {
+  return [
+    ['render one email, p50 / p99', `${n(r.render_us_p50)} / ${n(r.render_us_p99)} us`, `${r.render_emails} emails from every fixture`],
+    ['MJML compiled per email, p50', `${n(r.mjml_runtime_us_p50)} us`, `${n(r.render_vs_mjml_x)}x slower than precompiled`],
+    [
+      'email size, HTML p50 / max',
+      `${n(r.email_html_bytes_p50)} / ${n(r.email_html_bytes_max)} B`,
+      `text p50 ${n(r.email_text_bytes_p50)} B`,
+    ],
+    ['Lambda bundle (minified, SDK external)', `${n(r.bundle_bytes)} B`, `${n(r.bundle_gzip_bytes)} B gzipped`],
+    [
+      'fresh node loading the bundle, p50',
+      `${n(r.import_ms_p50)} ms`,
+      `${n(r.import_vs_empty_node_x)}x empty node (${n(r.empty_node_ms_p50)} ms)`,
+    ],
+    ['  of which import() alone, p50', `${n(r.import_only_ms_p50)} ms`, ''],
+    [
+      'fresh node loading MJML at runtime, p50',
+      `${n(r.mjml_import_ms_p50)} ms`,
+      `${n(r.mjml_import_vs_empty_node_x)}x empty node; ${r.mjml_bundled ? `${n(r.mjml_bundle_bytes)} B bundle` : 'unbundled'}`,
+    ],
+    [
+      'pipeline throughput',
+      `${n(r.pipeline_findings_per_s)} findings/s`,
+      `${n(r.pipeline_us_per_finding)} us each; ${r.burst_findings} findings`,
+    ],
+    ['JSON.parse floor', `${n(r.json_parse_findings_per_s)} findings/s`, `pipeline = ${n(r.pipeline_vs_json_parse)} of it`],
+    ['raw-JSON SNS recipe (stringify)', `${n(r.sns_raw_json_findings_per_s)} findings/s`, 'reference: unreadable email'],
+    ['peak RSS on the burst', `${n(r.peak_rss_mb)} MB`, `${n(r.baseline_rss_mb)} MB with bodies loaded`],
+    [
+      'Lambda estimate per 10,000 findings',
+      `${n(r.lambda.gb_s_per_10k)} GB-s`,
+      `CPU only, at ${r.lambda.suggested_memory_mb} MB; $${r.lambda.usd_per_10k.toFixed(5)} arm64`,
+    ],
+  ];
+}
+
+/** Formats rows as a table with a header line. */
+export function formatTable(header: Row, rows: readonly Row[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (row: Row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** One line per budget rule. */
+export function budgetLines(lines: readonly BudgetLine[]): string {
+  return lines
+    .map((l) => `${l.pass ? 'PASS' : 'FAIL'}  ${l.name}: ${n(l.value)} (${l.kind === 'min' ? 'at least' : 'at most'} ${n(l.limit)})`)
+    .join('\n');
+}
