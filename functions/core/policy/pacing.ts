@@ -1,0 +1,44 @@
+/**
+ * A pure send schedule that keeps to a transport's rate (SNS email: 10 a second per endpoint;
+ * SES: the account's sending rate). The adapter sleeps the given delay before each send.
+ */
+
+/** Default sends per second: SNS's per-endpoint email limit, SES's sandbox rate; the file outbox needs none. */
+export const DEFAULT_RATE: Readonly<Record<'sns' | 'ses' | 'file', number>> = { sns: 10, ses: 1, file: Number.POSITIVE_INFINITY };
+
+/**
+ * Milliseconds to wait before each of `count` sends, so that no window of one second holds more
+ * than `perSecond` sends. The first send goes at once; offsets from the start are `ceil(i * 1000 / perSecond)`.
+ *
+ * @example
+ * sendDelays(4, 10) // [0, 100, 100, 100]
+ * sendDelays(3, 3) // [0, 334, 333]
+ */
+export function sendDelays(count: number, perSecond: number): number[] {
+  if (!(perSecond > 0)) throw new RangeError(`perSecond must be positive, got ${perSecond}`);
+  const offsets = sendOffsets(count, perSecond);
+  return offsets.map((offset, i) => offset - (i === 0 ? 0 : (offsets[i - 1] ?? 0)));
+}
+
+/**
+ * Milliseconds from the start at which each send may go.
+ *
+ * @example
+ * sendOffsets(3, 2) // [0, 500, 1000]
+ */
+export function sendOffsets(count: number, perSecond: number): number[] {
+  if (!Number.isFinite(perSecond)) return Array.from({ length: count }, () => 0);
+  return Array.from({ length: count }, (_, i) => Math.ceil((i * 1000) / perSecond));
+}
+
+/**
+ * The rate to keep: the configured one, else the transport's default; SNS never above 10.
+ *
+ * @example
+ * ratePerSecond('sns', 50) // 10
+ * ratePerSecond('ses', undefined) // 1
+ */
+export function ratePerSecond(transport: 'sns' | 'ses' | 'file', configured: number | undefined): number {
+  const rate = configured ?? DEFAULT_RATE[transport];
+  return transport === 'sns' ? Math.min(rate, DEFAULT_RATE.sns) : rate;
+}
