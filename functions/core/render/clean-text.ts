@@ -1,0 +1,46 @@
+/**
+ * Cleaners for finding text before it reaches a template. Finding text is attacker-controlled:
+ * control characters, bidi overrides and zero-width characters can hide or reorder what a reader
+ * sees, and CR/LF in a one-line value can forge lines in a text body or a header.
+ */
+
+// C0 except tab/LF, DEL, C1, bidi embeddings/overrides/isolates, zero-width and BOM characters.
+const HIDDEN_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const CRLF = /\r\n?/g;
+const LINE_BREAKS = /[\t\n\u2028\u2029]+/g;
+const SPACES = /[ \t\u00a0\u3000]+/g;
+const MANY_BLANK_LINES = /\n{3,}/g;
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+const TABS = /\t/g;
+
+/** One line: every control, bidi and zero-width character removed, whitespace collapsed, trimmed. */
+export function cleanLine(value: string): string {
+  return value.replace(CRLF, '\n').replace(HIDDEN_MULTILINE, '').replace(LINE_BREAKS, ' ').replace(SPACES, ' ').trim();
+}
+
+/** Several lines: like `cleanLine` but line breaks kept (CRLF -> LF, at most one blank line in a row). */
+export function cleanText(value: string): string {
+  return value
+    .replace(CRLF, '\n')
+    .replace(LINE_SEPARATORS, '\n')
+    .replace(HIDDEN_MULTILINE, '')
+    .replace(TABS, ' ')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(MANY_BLANK_LINES, '\n\n')
+    .trim();
+}
+
+/** Cuts `value` to at most `max` characters (code points), ending with an ellipsis when cut. */
+export function shorten(value: string, max: number): { text: string; shortened: boolean } {
+  const chars = Array.from(value);
+  if (chars.length <= max) return { text: value, shortened: false };
+  return {
+    text: `${chars
+      .slice(0, Math.max(0, max - 1))
+      .join('')
+      .trimEnd()}…`,
+    shortened: true,
+  };
+}

@@ -1,0 +1,71 @@
+/** Builds the view of a digest email (`digest.mjml`, `digest.txt.hbs`): counts first, then every finding by severity. */
+import { type Finding, SEVERITIES, type Severity, type Trigger } from '../finding/model.js';
+import type { LocaleStrings } from './compiled-templates.js';
+import { actionView, defined, line } from './finding-view.js';
+import { formatDate } from './format-date.js';
+import { httpUrl } from './http-url.js';
+import { label, severityView } from './labels.js';
+import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
+import type { RenderOptions } from './renderer.js';
+import type { DigestItemView, DigestView } from './view-model.js';
+
+const RANK: Readonly<Record<Severity, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+
+/** Findings ordered most severe first, then most recently updated first (stable otherwise). */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => RANK[b.severity] - RANK[a.severity] || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+}
+
+function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): DigestItemView {
+  const [first] = finding.resources;
+  const others = finding.resources.length - 1;
+  return defined<DigestItemView>({
+    title: line(finding.title) ?? '-',
+    severity: severityView(t, finding.severity),
+    resource: line(first?.id),
+    resourceNote: others > 0 ? label(t, 'moreOfFinding', { count: others }) : undefined,
+    control: line(finding.compliance?.controlId),
+    account: line(finding.accountId) ?? '-',
+    region: line(finding.region) ?? '-',
+    product: line(finding.productName) ?? '-',
+    updatedAt: formatDate(finding.updatedAt, options.locale, options.timeZone),
+    consoleUrl: httpUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
+  });
+}
+
+function countBy<K>(items: readonly Finding[], key: (finding: Finding) => K | undefined): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The view of a digest: counts per severity and per control, then the findings (bounded) by severity.
+ *
+ * @example digestView(findings, trigger, t, options).digest.heading // '12 findings'
+ */
+export function digestView(findings: readonly Finding[], trigger: Trigger, t: LocaleStrings, options: RenderOptions): DigestView {
+  const sorted = bySeverity(findings);
+  const severities = countBy(sorted, (f) => f.severity);
+  const controls = [...countBy(sorted, (f) => line(f.compliance?.controlId))].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = sorted.slice(0, LIMITS.digestFindings);
+  return defined<DigestView>({
+    t,
+    action: actionView(trigger),
+    digest: defined<DigestView['digest']>({
+      heading: label(t, 'findingCount', { count: findings.length }),
+      severityCounts: [...SEVERITIES]
+        .reverse()
+        .filter((s) => severities.has(s))
+        .map((s) => ({ severity: severityView(t, s), count: severities.get(s) ?? 0 })),
+      controlCounts: controls.slice(0, LIMITS.digestControls).map(([control, count]) => ({ control, count })),
+      controlsNote:
+        controls.length > LIMITS.digestControls ? label(t, 'moreControls', { count: controls.length - LIMITS.digestControls }) : undefined,
+      findings: shown.map((f) => itemView(f, t, options)),
+      findingsNote: sorted.length > shown.length ? label(t, 'moreFindings', { count: sorted.length - shown.length }) : undefined,
+    }),
+  });
+}

@@ -1,0 +1,132 @@
+/** Builds the display-ready view of one finding (`finding.mjml`, `finding.txt.hbs`). */
+import type { Finding, Trigger } from '../finding/model.js';
+import { cleanLine, cleanText, shorten } from './clean-text.js';
+import type { LocaleStrings } from './compiled-templates.js';
+import { formatDate } from './format-date.js';
+import { httpUrl } from './http-url.js';
+import { complianceLabel, fixLabel, label, recordLabel, severityView, workflowLabel } from './labels.js';
+import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
+import type { RenderOptions } from './renderer.js';
+import type { ActionView, FindingDetailsView, FindingView, ResourceView, VulnerabilityView } from './view-model.js';
+
+/** One cleaned, bounded line; `undefined` for missing or blank values. */
+export function line(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = shorten(cleanLine(value), LIMITS.valueChars).text;
+  return text === '' ? undefined : text;
+}
+
+/** Cleaned lines, blanks dropped. */
+export function lines(values: readonly string[], max: number = values.length): string[] {
+  const out: string[] = [];
+  for (const value of values.slice(0, max)) {
+    const text = line(value);
+    if (text !== undefined) out.push(text);
+  }
+  return out;
+}
+
+/** Copies only the defined values, so optional view fields stay absent (and `{{#if}}` hides them). */
+export function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = item;
+  return out as T;
+}
+
+export function actionView(trigger: Trigger): ActionView | undefined {
+  const name = line(trigger.action?.name);
+  return name === undefined ? undefined : defined<ActionView>({ name, description: line(trigger.action?.description) });
+}
+
+function resourceView(resource: Finding['resources'][number]): ResourceView {
+  return defined<ResourceView>({
+    type: line(resource.type) ?? '-',
+    id: line(resource.id) ?? '-',
+    region: line(resource.region),
+    tags: lines(Object.entries(resource.tags).map(([key, value]) => `${key}=${value}`)),
+    details: lines(resource.details),
+  });
+}
+
+function vulnerabilityView(vulnerability: Finding['vulnerabilities'][number], t: LocaleStrings): VulnerabilityView {
+  const score = vulnerability.cvssScore === undefined ? undefined : vulnerability.cvssScore.toFixed(1);
+  const cvss = line([score, vulnerability.cvssVector].filter((part) => part !== undefined).join(' '));
+  const fix = vulnerability.fixAvailable;
+  return defined<VulnerabilityView>({
+    id: line(vulnerability.id) ?? '-',
+    cvss,
+    packages: lines(vulnerability.packages, LIMITS.packagesPerVulnerability),
+    fixedIn: line(vulnerability.fixedInVersion),
+    fixAvailable: fix === undefined ? undefined : fixLabel(t, fix),
+    referenceUrls: vulnerability.referenceUrls
+      .map((url) => httpUrl(url))
+      .filter((url) => url !== undefined)
+      .slice(0, LIMITS.referenceUrlsPerVulnerability),
+  });
+}
+
+function moreNote(t: LocaleStrings, key: 'moreResources' | 'moreVulnerabilities', total: number, shown: number): string | undefined {
+  return total > shown ? label(t, key, { count: total - shown }) : undefined;
+}
+
+/** The display details of one finding: every value cleaned, lists bounded, dates in the configured zone. */
+export function findingDetails(finding: Finding, t: LocaleStrings, options: RenderOptions): FindingDetailsView {
+  const date = (iso: string | undefined) => formatDate(iso, options.locale, options.timeZone);
+  const description = shorten(cleanText(finding.description), LIMITS.descriptionChars);
+  const compliance = finding.compliance;
+  const resources = finding.resources.slice(0, LIMITS.resources).map(resourceView);
+  const vulnerabilities = finding.vulnerabilities.slice(0, LIMITS.vulnerabilities).map((v) => vulnerabilityView(v, t));
+  const noteText = finding.note ? shorten(cleanText(finding.note.text), LIMITS.valueChars).text : '';
+  return defined<FindingDetailsView>({
+    title: line(finding.title) ?? '-',
+    description: description.text,
+    descriptionNote: description.shortened ? label(t, 'descriptionShortened') : undefined,
+    severity: severityView(t, finding.severity),
+    account: line(finding.accountId) ?? '-',
+    region: line(finding.region) ?? '-',
+    product: line(finding.productName) ?? '-',
+    company: line(finding.companyName),
+    id: line(finding.id) ?? '-',
+    generator: line(finding.generatorId),
+    types: lines(finding.types),
+    control: line(compliance?.controlId),
+    standards: lines(compliance?.standards ?? []),
+    complianceStatus: compliance?.status && complianceLabel(t, compliance.status),
+    relatedRequirements: lines(compliance?.relatedRequirements ?? []),
+    reasons: (compliance?.reasons ?? []).map((reason) =>
+      defined<{ code: string; description?: string }>({ code: line(reason.code) ?? '-', description: line(reason.description) }),
+    ),
+    remediationText: finding.remediation?.text === undefined ? undefined : line(finding.remediation.text),
+    remediationUrl: httpUrl(finding.remediation?.url),
+    resources,
+    resourcesNote: moreNote(t, 'moreResources', finding.resources.length, resources.length),
+    vulnerabilities,
+    vulnerabilitiesNote: moreNote(t, 'moreVulnerabilities', finding.vulnerabilities.length, vulnerabilities.length),
+    evidence: lines(finding.evidence, LIMITS.evidence),
+    note:
+      noteText === ''
+        ? undefined
+        : defined<{ text: string; updatedBy?: string; updatedAt?: string }>({
+            text: noteText,
+            updatedBy: line(finding.note?.updatedBy),
+            updatedAt: date(finding.note?.updatedAt),
+          }),
+    firstObservedAt: date(finding.firstObservedAt),
+    lastObservedAt: date(finding.lastObservedAt),
+    createdAt: date(finding.createdAt),
+    updatedAt: date(finding.updatedAt),
+    workflowStatus: finding.workflowStatus && workflowLabel(t, finding.workflowStatus),
+    recordState: recordLabel(t, finding.recordState),
+    sourceUrl: httpUrl(finding.sourceUrl),
+    consoleUrl: httpUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
+  });
+}
+
+/**
+ * The view of a single-finding email.
+ *
+ * @example findingView(finding, trigger, t, { locale: 'en', timeZone: 'UTC' }).finding.severity.label // 'CRITICAL'
+ */
+export function findingView(finding: Finding, trigger: Trigger, t: LocaleStrings, options: RenderOptions): FindingView {
+  return defined<FindingView>({ t, action: actionView(trigger), finding: findingDetails(finding, t, options) });
+}

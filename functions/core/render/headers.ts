@@ -1,0 +1,69 @@
+/** `X-SecurityHub-*` headers a mail filter can act on. ASCII only, one line, bounded. */
+import type { Finding } from '../finding/model.js';
+import { cleanLine } from './clean-text.js';
+import type { Notification } from './email.js';
+import { highestSeverity } from './subject-view.js';
+
+const HEADER_VALUE_MAX = 200;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/gu;
+
+/** One printable-ASCII line: non-ASCII characters percent-encoded (UTF-8), cut to 200 characters. */
+export function headerValue(value: string): string {
+  const ascii = cleanLine(value).replace(NOT_PRINTABLE_ASCII, (c) => encodeURIComponent(c));
+  return ascii.length <= HEADER_VALUE_MAX ? ascii : `${ascii.slice(0, HEADER_VALUE_MAX - 3)}...`;
+}
+
+function same(values: readonly string[]): string {
+  const unique = new Set(values);
+  return unique.size === 1 ? (values[0] ?? '') : 'multiple';
+}
+
+function findingHeaders(finding: Finding): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-SecurityHub-Severity': finding.severity,
+    'X-SecurityHub-Account': finding.accountId,
+    'X-SecurityHub-Region': finding.region,
+    'X-SecurityHub-Finding-Id': finding.id,
+    'X-SecurityHub-Product': finding.productName,
+  };
+  if (finding.compliance?.controlId) headers['X-SecurityHub-Control'] = finding.compliance.controlId;
+  return headers;
+}
+
+function digestHeaders(findings: readonly Finding[]): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-SecurityHub-Severity': highestSeverity(findings.map((f) => f.severity)),
+    'X-SecurityHub-Account': same(findings.map((f) => f.accountId)),
+    'X-SecurityHub-Region': same(findings.map((f) => f.region)),
+    'X-SecurityHub-Product': same(findings.map((f) => f.productName)),
+    'X-SecurityHub-Finding-Count': String(findings.length),
+  };
+  const controls = findings.map((f) => f.compliance?.controlId ?? '');
+  const control = same(controls);
+  if (control !== '' && control !== 'multiple') headers['X-SecurityHub-Control'] = control;
+  return headers;
+}
+
+/**
+ * The headers of one email. Values are finding data: cleaned, non-ASCII percent-encoded, bounded.
+ *
+ * @example emailHeaders(notification)['X-SecurityHub-Severity'] // 'HIGH'
+ */
+export function emailHeaders(notification: Notification): Record<string, string> {
+  const raw =
+    notification.kind === 'finding'
+      ? findingHeaders(notification.finding)
+      : notification.kind === 'digest'
+        ? digestHeaders(notification.findings)
+        : {
+            'X-SecurityHub-Account': notification.insight.accountId,
+            'X-SecurityHub-Region': notification.insight.region,
+            'X-SecurityHub-Insight': notification.insight.name,
+          };
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const clean = headerValue(value);
+    if (clean !== '') headers[name] = clean;
+  }
+  return headers;
+}

@@ -1,0 +1,31 @@
+/** Builds the view of an insight email (`insight.mjml`, `insight.txt.hbs`). */
+import type { InsightResult } from '../finding/model.js';
+import type { LocaleStrings } from './compiled-templates.js';
+import { defined, line } from './finding-view.js';
+import { httpUrl } from './http-url.js';
+import { label } from './labels.js';
+import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
+import type { InsightView } from './view-model.js';
+
+/**
+ * The view of an insight result: its name, what it groups by, and the value -> count rows (largest first, bounded).
+ *
+ * @example insightView(insight, t).insight.rows[0] // { value: 'i-0abc', count: 12 }
+ */
+export function insightView(insight: InsightResult, t: LocaleStrings): InsightView {
+  const rows = [...insight.rows].sort((a, b) => b.count - a.count);
+  const shown = rows.slice(0, LIMITS.insightRows);
+  return {
+    t,
+    insight: defined<InsightView['insight']>({
+      name: line(insight.name) ?? '-',
+      resultType: line(insight.resultType) ?? '-',
+      rows: shown.map((row) => ({ value: line(row.value) ?? '-', count: row.count })),
+      rowsNote: rows.length > shown.length ? label(t, 'moreRows', { count: rows.length - shown.length }) : undefined,
+      account: line(insight.accountId) ?? '-',
+      region: line(insight.region) ?? '-',
+      arn: line(insight.arn) ?? '-',
+      consoleUrl: httpUrl(insight.consoleUrl) ?? FALLBACK_CONSOLE_URL,
+    }),
+  };
+}

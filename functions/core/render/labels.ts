@@ -1,0 +1,61 @@
+/**
+ * Locale lookups done in TypeScript (status labels, "and N more" notes). Every key used here is in
+ * `LOCALE_KEYS_USED_IN_CODE`, which the template build checks against `templates/locales/en.json`.
+ */
+import type { ComplianceStatus, RecordState, Severity, WorkflowStatus } from '../finding/model.js';
+import type { LocaleStrings } from './compiled-templates.js';
+import { SEVERITY_COLORS, SEVERITY_LABEL_KEYS } from './severity-style.js';
+import type { SeverityView } from './view-model.js';
+
+const WORKFLOW_KEYS: Readonly<Record<WorkflowStatus, string>> = {
+  NEW: 'workflowNew',
+  NOTIFIED: 'workflowNotified',
+  RESOLVED: 'workflowResolved',
+  SUPPRESSED: 'workflowSuppressed',
+};
+const RECORD_KEYS: Readonly<Record<RecordState, string>> = { ACTIVE: 'recordActive', ARCHIVED: 'recordArchived' };
+const COMPLIANCE_KEYS: Readonly<Record<ComplianceStatus, string>> = {
+  PASSED: 'compliancePassed',
+  WARNING: 'complianceWarning',
+  FAILED: 'complianceFailed',
+  NOT_AVAILABLE: 'complianceNotAvailable',
+};
+const FIX_KEYS: Readonly<Record<'YES' | 'NO' | 'PARTIAL', string>> = { YES: 'fixYes', NO: 'fixNo', PARTIAL: 'fixPartial' };
+const FORMAT_KEYS = [
+  'moreResources',
+  'moreVulnerabilities',
+  'moreFindings',
+  'moreControls',
+  'moreRows',
+  'moreOfFinding',
+  'findingCount',
+  'accountCount',
+  'descriptionShortened',
+] as const;
+
+/** Every locale key the TypeScript code reads (templates read theirs through `t.*`). */
+export const LOCALE_KEYS_USED_IN_CODE: readonly string[] = [
+  ...Object.values(SEVERITY_LABEL_KEYS),
+  ...Object.values(WORKFLOW_KEYS),
+  ...Object.values(RECORD_KEYS),
+  ...Object.values(COMPLIANCE_KEYS),
+  ...Object.values(FIX_KEYS),
+  ...FORMAT_KEYS,
+];
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The label `key` with `{name}` placeholders filled; the key itself when the label is missing. */
+export function label(t: LocaleStrings, key: (typeof FORMAT_KEYS)[number], values: Readonly<Record<string, string | number>> = {}): string {
+  const text = t[key] ?? key;
+  return text.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export function severityView(t: LocaleStrings, severity: Severity): SeverityView {
+  return { code: severity, label: t[SEVERITY_LABEL_KEYS[severity]] ?? severity, ...SEVERITY_COLORS[severity] };
+}
+
+export const workflowLabel = (t: LocaleStrings, status: WorkflowStatus): string => t[WORKFLOW_KEYS[status]] ?? status;
+export const recordLabel = (t: LocaleStrings, state: RecordState): string => t[RECORD_KEYS[state]] ?? state;
+export const complianceLabel = (t: LocaleStrings, status: ComplianceStatus): string => t[COMPLIANCE_KEYS[status]] ?? status;
+export const fixLabel = (t: LocaleStrings, fix: 'YES' | 'NO' | 'PARTIAL'): string => t[FIX_KEYS[fix]] ?? fix;

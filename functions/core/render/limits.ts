@@ -1,0 +1,16 @@
+/** Bounds that keep one email readable and well under the SNS 256 KB message limit. */
+export const LIMITS = {
+  resources: 20,
+  vulnerabilities: 10,
+  referenceUrlsPerVulnerability: 3,
+  packagesPerVulnerability: 5,
+  descriptionChars: 4000,
+  /** Any other single value (title, note, reason, detail line). */
+  valueChars: 1000,
+  digestFindings: 50,
+  digestControls: 10,
+  insightRows: 50,
+  evidence: 20,
+} as const;
+
+export const FALLBACK_CONSOLE_URL = 'https://console.aws.amazon.com/securityhub/';

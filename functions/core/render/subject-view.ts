@@ -1,0 +1,72 @@
+/** Builds the view of `subject.hbs` for any notification kind. */
+import { SEVERITIES, type Severity } from '../finding/model.js';
+import type { LocaleStrings } from './compiled-templates.js';
+import type { Notification } from './email.js';
+import { defined, line } from './finding-view.js';
+import { label, severityView } from './labels.js';
+import type { SubjectView } from './view-model.js';
+
+/** The most severe of `severities` (INFORMATIONAL for none). */
+export function highestSeverity(severities: Iterable<Severity>): Severity {
+  let best = 0;
+  for (const severity of severities) best = Math.max(best, SEVERITIES.indexOf(severity));
+  return SEVERITIES[best] ?? 'INFORMATIONAL';
+}
+
+function one(values: readonly string[], many: (count: number) => string): string {
+  const unique = [...new Set(values)];
+  return unique.length === 1 ? (unique[0] ?? '-') : many(unique.length);
+}
+
+/** Subject fields: one line each; the subject as a whole is sanitized again after rendering. */
+export function subjectView(notification: Notification, t: LocaleStrings): SubjectView {
+  const kinds = {
+    finding: notification.kind === 'finding',
+    digest: notification.kind === 'digest',
+    insight: notification.kind === 'insight',
+  };
+  const action = line(notification.trigger.action?.name);
+  if (notification.kind === 'finding') {
+    const { finding } = notification;
+    return defined<SubjectView>({
+      t,
+      ...kinds,
+      severity: severityView(t, finding.severity).label,
+      title: line(finding.title) ?? '-',
+      control: line(finding.compliance?.controlId),
+      action,
+      account: line(finding.accountId) ?? '-',
+      region: line(finding.region) ?? '-',
+    });
+  }
+  if (notification.kind === 'digest') {
+    const { findings } = notification;
+    return defined<SubjectView>({
+      t,
+      ...kinds,
+      severity: severityView(t, highestSeverity(findings.map((f) => f.severity))).label,
+      title: label(t, 'findingCount', { count: findings.length }),
+      control: undefined,
+      action,
+      account: one(
+        findings.map((f) => line(f.accountId) ?? '-'),
+        (count) => label(t, 'accountCount', { count }),
+      ),
+      region: one(
+        findings.map((f) => line(f.region) ?? '-'),
+        () => [...new Set(findings.map((f) => line(f.region) ?? '-'))].slice(0, 3).join(','),
+      ),
+    });
+  }
+  const { insight } = notification;
+  return defined<SubjectView>({
+    t,
+    ...kinds,
+    severity: '',
+    title: line(insight.name) ?? '-',
+    control: undefined,
+    action,
+    account: line(insight.accountId) ?? '-',
+    region: line(insight.region) ?? '-',
+  });
+}

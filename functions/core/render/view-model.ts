@@ -1,0 +1,142 @@
+/**
+ * The view models the templates see: display-ready, cleaned, bounded and localized. Each template
+ * may use only the paths declared for its view in `view-shapes.ts` (checked at build time).
+ * Optional fields are left out when empty, so `{{#if ...}}` in a template hides the section.
+ */
+import type { LocaleStrings } from './compiled-templates.js';
+
+/** A severity as shown: the localized label and badge colours (from a fixed table, never from a finding). */
+export interface SeverityView {
+  readonly code: string;
+  readonly label: string;
+  readonly color: string;
+  readonly textColor: string;
+}
+
+export interface ActionView {
+  readonly name: string;
+  readonly description?: string;
+}
+
+export interface ResourceView {
+  readonly type: string;
+  readonly id: string;
+  readonly region?: string;
+  /** `key=value` lines. */
+  readonly tags: readonly string[];
+  readonly details: readonly string[];
+}
+
+export interface VulnerabilityView {
+  readonly id: string;
+  readonly cvss?: string;
+  readonly packages: readonly string[];
+  readonly fixedIn?: string;
+  readonly fixAvailable?: string;
+  readonly referenceUrls: readonly string[];
+}
+
+export interface FindingDetailsView {
+  readonly title: string;
+  readonly description: string;
+  /** Set to the localized "shortened" note when the description was cut. */
+  readonly descriptionNote?: string;
+  readonly severity: SeverityView;
+  readonly account: string;
+  readonly region: string;
+  readonly product: string;
+  readonly company?: string;
+  readonly id: string;
+  readonly generator?: string;
+  readonly types: readonly string[];
+  readonly control?: string;
+  readonly standards: readonly string[];
+  readonly complianceStatus?: string;
+  readonly relatedRequirements: readonly string[];
+  readonly reasons: readonly { readonly code: string; readonly description?: string }[];
+  readonly remediationText?: string;
+  readonly remediationUrl?: string;
+  readonly resources: readonly ResourceView[];
+  /** e.g. "…and 5 more resources" when the list was bounded. */
+  readonly resourcesNote?: string;
+  readonly vulnerabilities: readonly VulnerabilityView[];
+  readonly vulnerabilitiesNote?: string;
+  readonly evidence: readonly string[];
+  readonly note?: { readonly text: string; readonly updatedBy?: string; readonly updatedAt?: string };
+  readonly firstObservedAt?: string;
+  readonly lastObservedAt?: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+  readonly workflowStatus?: string;
+  readonly recordState: string;
+  readonly sourceUrl?: string;
+  readonly consoleUrl: string;
+}
+
+/** `finding.mjml`, `finding.txt.hbs`. */
+export interface FindingView {
+  readonly t: LocaleStrings;
+  readonly action?: ActionView;
+  readonly finding: FindingDetailsView;
+}
+
+export interface DigestItemView {
+  readonly title: string;
+  readonly severity: SeverityView;
+  readonly resource?: string;
+  /** e.g. "+2 more" when the finding names several resources. */
+  readonly resourceNote?: string;
+  readonly control?: string;
+  readonly account: string;
+  readonly region: string;
+  readonly product: string;
+  readonly updatedAt?: string;
+  readonly consoleUrl: string;
+}
+
+/** `digest.mjml`, `digest.txt.hbs`. */
+export interface DigestView {
+  readonly t: LocaleStrings;
+  readonly action?: ActionView;
+  readonly digest: {
+    /** e.g. "12 findings". */
+    readonly heading: string;
+    readonly severityCounts: readonly { readonly severity: SeverityView; readonly count: number }[];
+    readonly controlCounts: readonly { readonly control: string; readonly count: number }[];
+    readonly controlsNote?: string;
+    readonly findings: readonly DigestItemView[];
+    readonly findingsNote?: string;
+  };
+}
+
+/** `insight.mjml`, `insight.txt.hbs`. */
+export interface InsightView {
+  readonly t: LocaleStrings;
+  readonly insight: {
+    readonly name: string;
+    readonly resultType: string;
+    readonly rows: readonly { readonly value: string; readonly count: number }[];
+    readonly rowsNote?: string;
+    readonly account: string;
+    readonly region: string;
+    readonly arn: string;
+    readonly consoleUrl: string;
+  };
+}
+
+/** `subject.hbs`: exactly one of `finding`, `digest`, `insight` is true. */
+export interface SubjectView {
+  readonly t: LocaleStrings;
+  readonly finding: boolean;
+  readonly digest: boolean;
+  readonly insight: boolean;
+  /** Localized severity label (highest of a digest). */
+  readonly severity: string;
+  /** Finding title, insight name, or the digest heading ("12 findings"). */
+  readonly title: string;
+  readonly control?: string;
+  readonly action?: string;
+  /** One account id, or e.g. "3 accounts". */
+  readonly account: string;
+  readonly region: string;
+}

@@ -1,0 +1,127 @@
+/**
+ * The paths each template may use, declared once per view model. `Shape<T>` makes the compiler
+ * check that every declaration lists exactly the fields of its view type, so the build-time
+ * template check (`functions/build/check-template.ts`) follows the TypeScript types.
+ *
+ * Leaves: `text` (escaped text), `url` (an http(s) URL, the only kind allowed in `href`/`src`),
+ * `locale` (the `t` label table, checked against the locale files).
+ */
+import type { DigestView, FindingView, InsightView, SeverityView, SubjectView } from './view-model.js';
+
+export type ShapeNode = 'text' | 'url' | 'locale' | readonly [ShapeNode] | { readonly [key: string]: ShapeNode };
+
+type ShapeOf<V> = V extends readonly (infer U)[]
+  ? readonly [ShapeOf<U>]
+  : V extends string
+    ? 'text' | 'url'
+    : V extends number | boolean
+      ? 'text'
+      : V extends object
+        ? Shape<V>
+        : never;
+
+/** Every field of `T`, required, each mapped to its shape; `t` is the label table. */
+export type Shape<T> = { readonly [K in keyof T]-?: K extends 't' ? 'locale' : ShapeOf<NonNullable<T[K]>> };
+
+const severity = { code: 'text', label: 'text', color: 'text', textColor: 'text' } as const satisfies Shape<SeverityView>;
+const action = { name: 'text', description: 'text' } as const;
+
+const findingShape = {
+  t: 'locale',
+  action,
+  finding: {
+    title: 'text',
+    description: 'text',
+    descriptionNote: 'text',
+    severity,
+    account: 'text',
+    region: 'text',
+    product: 'text',
+    company: 'text',
+    id: 'text',
+    generator: 'text',
+    types: ['text'],
+    control: 'text',
+    standards: ['text'],
+    complianceStatus: 'text',
+    relatedRequirements: ['text'],
+    reasons: [{ code: 'text', description: 'text' }],
+    remediationText: 'text',
+    remediationUrl: 'url',
+    resources: [{ type: 'text', id: 'text', region: 'text', tags: ['text'], details: ['text'] }],
+    resourcesNote: 'text',
+    vulnerabilities: [{ id: 'text', cvss: 'text', packages: ['text'], fixedIn: 'text', fixAvailable: 'text', referenceUrls: ['url'] }],
+    vulnerabilitiesNote: 'text',
+    evidence: ['text'],
+    note: { text: 'text', updatedBy: 'text', updatedAt: 'text' },
+    firstObservedAt: 'text',
+    lastObservedAt: 'text',
+    createdAt: 'text',
+    updatedAt: 'text',
+    workflowStatus: 'text',
+    recordState: 'text',
+    sourceUrl: 'url',
+    consoleUrl: 'url',
+  },
+} as const satisfies Shape<FindingView>;
+
+const digestShape = {
+  t: 'locale',
+  action,
+  digest: {
+    heading: 'text',
+    severityCounts: [{ severity, count: 'text' }],
+    controlCounts: [{ control: 'text', count: 'text' }],
+    controlsNote: 'text',
+    findings: [
+      {
+        title: 'text',
+        severity,
+        resource: 'text',
+        resourceNote: 'text',
+        control: 'text',
+        account: 'text',
+        region: 'text',
+        product: 'text',
+        updatedAt: 'text',
+        consoleUrl: 'url',
+      },
+    ],
+    findingsNote: 'text',
+  },
+} as const satisfies Shape<DigestView>;
+
+const insightShape = {
+  t: 'locale',
+  insight: {
+    name: 'text',
+    resultType: 'text',
+    rows: [{ value: 'text', count: 'text' }],
+    rowsNote: 'text',
+    account: 'text',
+    region: 'text',
+    arn: 'text',
+    consoleUrl: 'url',
+  },
+} as const satisfies Shape<InsightView>;
+
+const subjectShape = {
+  t: 'locale',
+  finding: 'text',
+  digest: 'text',
+  insight: 'text',
+  severity: 'text',
+  title: 'text',
+  control: 'text',
+  action: 'text',
+  account: 'text',
+  region: 'text',
+} as const satisfies Shape<SubjectView>;
+
+/** The declared paths of each template's view model. */
+export const VIEW_SHAPES = {
+  finding: findingShape,
+  digest: digestShape,
+  insight: insightShape,
+  subject: subjectShape,
+} as const satisfies Record<string, ShapeNode>;
