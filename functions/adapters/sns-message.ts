@@ -42,10 +42,11 @@ export function snsPublishInput(email: Email, topicArn: string, maxBytes = SNS_M
     message = compose(shortened.text, { version: 1, subject: email.subject, ...note, ...shortened.notification });
   }
   if (bytes(message) <= budget) return { ...base, Message: message };
-  // Last resort: identities and links only, and the head of the text; halve both until it fits.
-  const note = '[shortened: summary only / text cut]';
+  // Last resort: ids, titles and severities only, and the head of the text; halve both until it fits.
   for (let chars = Math.floor(budget / 16), items = 100; ; chars = Math.floor(chars / 2), items = Math.floor(items / 2)) {
-    message = compose(`${cut(email.text, chars)}\n\n${note}\n`, summary(email, note, items));
+    const text = cut(email.text, chars);
+    const note = `[shortened: summary only${text === email.text ? '' : ' / text cut'}]`;
+    message = compose(`${text}\n\n${note}\n`, summary(email, note, items));
     if (bytes(message) <= budget || (chars === 0 && items === 0)) return { ...base, Message: message };
   }
 }
@@ -70,12 +71,11 @@ function summary(email: Email, note: string, limit: number): SnsDocument {
           },
         ]
       : findings.slice(0, limit).map((f) => ({
-          key: cut(f.key, 512),
+          id: cut(f.id, 512),
           title: cut(f.title, 256),
           severity: f.severity,
           accountId: cut(f.accountId, 64),
           region: cut(f.region, 64),
-          consoleUrl: cut(f.consoleUrl, 2048),
         }));
   const trigger = { eventId: cut(notification.trigger.eventId, 256), detailType: cut(notification.trigger.detailType, 256) };
   return { version: 1, subject: cut(email.subject, 256), shortened: note, kind: 'summary', trigger, items };
