@@ -107,8 +107,8 @@ export function emailPage(
 <figure><figcaption>mobile (375 px)</figcaption><iframe class="mobile" title="HTML body (mobile)" sandbox="" srcdoc="${email.html}"></iframe></figure>
 </div></section>
 <section class="panel panel-text"><pre class="text-body">${email.text}</pre></section>
-<section class="panel panel-sns"><pre>${json(views.snsInput)}</pre></section>
-<section class="panel panel-ses"><pre>${json(views.sesInput)}</pre></section>
+<section class="panel panel-sns"><p class="file">The SNS Publish input; <code>Message</code> is sent as one JSON string (shown parsed). Email subscribers get its <code>email</code> text.</p><pre>${json(views.snsInput)}</pre></section>
+<section class="panel panel-ses"><p class="file">The SES v2 SendEmail input (placeholder addresses).</p><pre>${json(views.sesInput)}</pre></section>
 <section class="panel panel-headers"><table><tbody>${headers}</tbody></table></section>
 </div>`,
   );
