@@ -11,8 +11,8 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 /** The `fixtures/` folder. */
 export const FIXTURES_DIR = join(REPO_ROOT, 'fixtures');
 
-/** Which folder a fixture sits in. `invalid` is `edge/invalid/`: input that must be refused. */
-export type FixtureGroup = 'real' | 'seed' | 'edge' | 'invalid';
+/** The first folder under `fixtures/`: `real`, `seed`, `edge`, or another one (e.g. `ocsf`). */
+export type FixtureGroup = 'real' | 'seed' | 'edge' | (string & {});
 
 export interface Fixture {
   /** Path from the repository root with `/` separators, e.g. `fixtures/edge/invalid/not-json.json`: use it as the input name. */
@@ -20,12 +20,12 @@ export interface Fixture {
   /** Absolute path. */
   readonly file: string;
   readonly group: FixtureGroup;
-  /** True under `fixtures/edge/invalid/`. */
+  /** True inside a folder named `invalid` (e.g. `fixtures/edge/invalid/`): input that must be refused. */
   readonly invalid: boolean;
 }
 
 /**
- * Every `*.json` file under `fixtures/`, recursively, sorted by name. Pass `group` to keep one folder.
+ * Every `*.json` file under `fixtures/`, recursively, sorted by name. Pass `group` to keep one top folder.
  *
  * @example for (const fixture of listFixtures()) it(fixture.name, () => ...)
  */
@@ -34,8 +34,8 @@ export function listFixtures(group?: FixtureGroup): Fixture[] {
     .filter((file) => file.endsWith('.json'))
     .map((file): Fixture => {
       const name = relative(REPO_ROOT, file).split(sep).join('/');
-      const fixtureGroup = groupOf(name);
-      return { name, file, group: fixtureGroup, invalid: fixtureGroup === 'invalid' };
+      const [, group = '', ...rest] = name.split('/');
+      return { name, file, group, invalid: rest.slice(0, -1).includes('invalid') };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
   return group === undefined ? all : all.filter((f) => f.group === group);
@@ -49,14 +49,6 @@ export function readFixtureText(fixture: Fixture | string): string {
 /** The file parsed as JSON (throws `SyntaxError` for `edge/invalid/not-json.json`). */
 export function readFixture(fixture: Fixture | string): unknown {
   return JSON.parse(readFixtureText(fixture));
-}
-
-function groupOf(name: string): FixtureGroup {
-  if (name.startsWith('fixtures/edge/invalid/')) return 'invalid';
-  if (name.startsWith('fixtures/edge/')) return 'edge';
-  if (name.startsWith('fixtures/seed/')) return 'seed';
-  if (name.startsWith('fixtures/real/')) return 'real';
-  throw new Error(`fixture outside the known folders: ${name}`);
 }
 
 function walk(dir: string): string[] {

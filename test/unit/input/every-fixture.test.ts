@@ -1,6 +1,6 @@
 /**
- * Every fixture under fixtures/: valid ASFF input decodes and reads without a single failed
- * finding; OCSF input is wrapped into `Findings Imported V2` events (its content is the OCSF
+ * Every fixture under fixtures/: valid input decodes, and every ASFF finding in it reads without
+ * error; OCSF input is wrapped into `Findings Imported V2` events (its content is the OCSF
  * reader's to check); every file under edge/invalid/ is refused with the path listed below.
  */
 import { describe, expect, it } from 'vitest';
@@ -49,10 +49,10 @@ function attempt(json: unknown, input: string): { stage: 'throws'; error: unknow
   return { stage: 'finding', errors: results.flatMap((r) => (r.ok ? [] : [r.error])) };
 }
 
-describe('every valid ASFF fixture decodes and reads without error', () => {
-  const fixtures = listFixtures().filter((f) => !f.invalid && !isOcsfInput(readFixtureText(f)));
+describe('every valid fixture decodes; each ASFF finding reads without error', () => {
+  const fixtures = listFixtures().filter((f) => !f.invalid);
   it('finds the real, seed and edge fixtures', () => {
-    expect(fixtures.filter((f) => f.group === 'real').length).toBeGreaterThanOrEqual(29);
+    expect(fixtures.filter((f) => f.group === 'real').length).toBeGreaterThanOrEqual(32);
     expect(fixtures.some((f) => f.group === 'seed')).toBe(true);
     expect(fixtures.filter((f) => f.group === 'edge').length).toBeGreaterThanOrEqual(13);
   });
@@ -60,32 +60,51 @@ describe('every valid ASFF fixture decodes and reads without error', () => {
     // Prepare
     const json = readFixture(fixture);
     // Act
-    const results = readAll(json, name);
+    const events = decodeInput(json, name);
     // Assess
-    expect(results.length).toBeGreaterThan(0);
-    for (const result of results) {
-      if (!result.ok) throw result.error;
-      expect(result.finding.format).toBe('asff');
-      expect(result.finding.title).not.toBe('');
-      expect(result.finding.key).toContain('|');
-      expect(result.finding.consoleUrl).toMatch(
-        /^https:\/\/([a-z0-9-]+\.)?console\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\/securityhub\/home/,
-      );
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      if (event.detailType === DETAIL_TYPES.importedV2) {
+        // OCSF content is the OCSF reader's to check; here only the wrapping counts.
+        expect(isOcsfInput(readFixtureText(fixture))).toBe(true);
+        continue;
+      }
+      const content = readEvent(event, name);
+      if (event.detailType === DETAIL_TYPES.insightResults) {
+        expect(content.kind).toBe('insight');
+        continue;
+      }
+      if (content.kind !== 'findings') throw new Error(`expected findings, got ${content.kind}`);
+      expect(content.findings.length).toBeGreaterThan(0);
+      for (const result of content.findings) {
+        if (!result.ok) throw result.error;
+        expect(result.finding.format).toBe('asff');
+        expect(result.finding.title).not.toBe('');
+        expect(result.finding.key).toContain('|');
+        expect(result.finding.consoleUrl).toMatch(
+          /^https:\/\/([a-z0-9-]+\.)?console\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\/securityhub\/home/,
+        );
+      }
     }
   });
 });
 
-describe('every OCSF fixture is wrapped into Findings Imported V2 events', () => {
-  const fixtures = listFixtures().filter((f) => !f.invalid && isOcsfInput(readFixtureText(f)));
+describe('every OCSF bare finding or list is wrapped into Findings Imported V2 events', () => {
+  const fixtures = listFixtures().filter(
+    (f) => !f.invalid && isOcsfInput(readFixtureText(f)) && !readFixtureText(f).includes('"detail-type"'),
+  );
+  it('finds the OCSF list among the real samples', () => {
+    expect(fixtures.map((f) => f.name)).toContain('fixtures/real/securityhubv2-ocsf-findings-list.json');
+  });
   it.each(fixtures.map((f) => [f.name, f] as const))('%s', (name, fixture) => {
     const events = decodeInput(readFixture(fixture), name);
     expect(events.length).toBeGreaterThan(0);
-    for (const event of events) expect(event.detailType).toBe(DETAIL_TYPES.importedV2);
+    for (const event of events) expect([event.detailType, event.id.startsWith('replay-')]).toEqual([DETAIL_TYPES.importedV2, true]);
   });
 });
 
 describe('every invalid fixture is refused with the JSON path of the problem', () => {
-  const fixtures = listFixtures('invalid');
+  const fixtures = listFixtures('edge').filter((f) => f.invalid);
   it('has an expectation for every file in edge/invalid/', () => {
     const names = fixtures.map((f) => f.name.split('/').pop() ?? '');
     expect(names.filter((n) => n !== 'not-json.json').sort()).toEqual(Object.keys(INVALID).sort());
