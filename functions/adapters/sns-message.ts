@@ -8,8 +8,8 @@
 import type { MessageAttributeValue, PublishCommandInput } from '@aws-sdk/client-sns';
 import { SEVERITIES, type Severity } from '../core/finding/model.js';
 import type { Email, Notification } from '../core/render/email.js';
+import { asciiSubject } from '../core/render/subject.js';
 import { cut, SHORTEN_LEVELS, shortenNotification } from './sns-shorten.js';
-import { snsSubject } from './sns-subject.js';
 
 /** SNS limit for one published message, in UTF-8 bytes (Message, Subject and attributes counted). */
 export const SNS_MAX_BYTES = 262_144;
@@ -22,6 +22,9 @@ export type SnsDocument = { readonly version: 1; readonly subject: string; reado
 
 const STRUCTURED_PROTOCOLS = ['sqs', 'lambda', 'http', 'https'] as const;
 
+/** SNS: a subject must start with a letter, a number or punctuation. */
+const BAD_START = /^[^A-Za-z0-9!"#%&'()*,\-./:;?@[\\\]_{}]+/;
+
 /**
  * The exact `Publish` input for `email`, shortened as needed to stay within `maxBytes`.
  *
@@ -29,7 +32,7 @@ const STRUCTURED_PROTOCOLS = ['sqs', 'lambda', 'http', 'https'] as const;
  * await client.send(new PublishCommand(snsPublishInput(email, 'arn:aws:sns:us-east-1:111122223333:alerts')));
  */
 export function snsPublishInput(email: Email, topicArn: string, maxBytes = SNS_MAX_BYTES): PublishCommandInput {
-  const Subject = snsSubject(email.subject, fallbackSubject(email.notification));
+  const Subject = snsSubject(email);
   const MessageAttributes = messageAttributes(email.notification);
   const budget = maxBytes - bytes(Subject) - bytes(JSON.stringify(MessageAttributes));
   const base = { TopicArn: topicArn, Subject, MessageStructure: 'json', MessageAttributes };
@@ -100,6 +103,11 @@ function highest(severities: readonly Severity[]): Severity | undefined {
     (a, b) => (a === undefined || SEVERITIES.indexOf(b) > SEVERITIES.indexOf(a) ? b : a),
     undefined,
   );
+}
+
+/** The renderer's ASCII subject (<= 100 chars, one line), trimmed to a valid first character. */
+export function snsSubject(email: Email): string {
+  return asciiSubject(email, 100).replace(BAD_START, '') || fallbackSubject(email.notification);
 }
 
 function fallbackSubject(notification: Notification): string {

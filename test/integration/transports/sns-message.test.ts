@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SNS_MAX_BYTES, snsPublishInput } from '../../../functions/adapters/sns-message.js';
-import { snsSubject } from '../../../functions/adapters/sns-subject.js';
+import { SNS_MAX_BYTES, snsPublishInput, snsSubject } from '../../../functions/adapters/sns-message.js';
 import type { Email } from '../../../functions/core/render/email.js';
 import { resource, sampleEmail, sampleFinding } from './sample-email.js';
 
@@ -12,10 +11,10 @@ const bytes = (input: { Message?: string | undefined; Subject?: string | undefin
   Buffer.byteLength(JSON.stringify(input.MessageAttributes));
 
 describe('snsSubject', () => {
-  it('obeys the SNS rules for any input: ASCII, one line, <= 100 chars, starts with a letter/number/punctuation', () => {
+  it('obeys the SNS rules for any subject: ASCII, one line, <= 100 chars, starts with a letter/number/punctuation', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (subject) => {
-        const result = snsSubject(subject);
+        const result = snsSubject(sampleEmail({ subject }));
         expect(result.length).toBeGreaterThan(0);
         expect(result.length).toBeLessThanOrEqual(100);
         expect(result).toMatch(/^[A-Za-z0-9!"#%&'()*,\-./:;?@[\\\]_{}][\x20-\x7e]*$/);
@@ -23,9 +22,12 @@ describe('snsSubject', () => {
     );
   });
 
-  it('folds accents, drops Japanese runs and falls back when nothing readable is left', () => {
-    expect(snsSubject('[LOW] Café ルール 3.4')).toBe('[LOW] Cafe 3.4');
-    expect(snsSubject('  ルール', '[HIGH] AWS Security Hub: 1 finding')).toBe('[HIGH] AWS Security Hub: 1 finding');
+  it('folds accents, and replaces a mostly Japanese subject with an ASCII one naming severity and account', () => {
+    expect(snsSubject(sampleEmail({ subject: '[LOW] Café rule 3.4' }))).toBe('[LOW] Cafe rule 3.4');
+    expect(snsSubject(sampleEmail({ subject: '+$ IAM policy rule 3.4' }))).toBe('IAM policy rule 3.4');
+    const japanese = snsSubject(sampleEmail({ subject: '[MEDIUM] IAM ポリシー変更のメトリクスフィルターとアラーム' }));
+    expect(japanese).toMatch(/^\[MEDIUM\] /);
+    expect(japanese).toContain('111122223333');
   });
 });
 

@@ -74,7 +74,7 @@ describe('SNS transport against serverless-offline-sns', () => {
 
   it('sends an ASCII subject of at most 100 characters when the title is long and Japanese', async () => {
     // Prepare
-    const title = `CIS 3.4 ${'IAM ポリシー変更のメトリクスフィルター '.repeat(10)}alarm`;
+    const title = `CIS 3.4 ${'IAM policy changes メトリクスフィルター '.repeat(10)}alarm`;
     const email = sampleEmail({ subject: `[HIGH] ${title}\r\nBcc: x@example.com` }, sampleFinding({ title, severity: 'HIGH' }));
 
     // Act
