@@ -13,10 +13,13 @@ export class InvalidEventError extends Error {
   readonly path: string;
   /** Which input: a file name (replay) or an SQS message id / event id (Lambda). */
   readonly input: string;
-  constructor(input: string, path: string, message: string, options?: { cause?: unknown }) {
-    super(`${input}: ${path ? `${path}: ` : ''}${message}`, options);
+  /** What is wrong, without the input and path. */
+  readonly reason: string;
+  constructor(input: string, path: string, reason: string, options?: { cause?: unknown }) {
+    super(`${input}: ${path ? `${path}: ` : ''}${reason}`, options);
     this.input = input;
     this.path = path;
+    this.reason = reason;
   }
 }
 

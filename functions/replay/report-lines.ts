@@ -1,0 +1,24 @@
+import type { Finding } from '../core/finding/model.js';
+import type { Email } from '../core/render/email.js';
+
+/** The replay CLI's line formats: a contract users and checks rely on (see README, "Replay"). */
+
+/** `email <input> -> <where>: <subject>` */
+export function emailLine(input: string, email: Email, where: string): string {
+  return `email ${input} -> ${where}: ${email.subject}`;
+}
+
+/** `skipped <input> <severity> "<title>" (<finding id>): <reason>` */
+export function skippedLine(input: string, finding: Finding, reason: string): string {
+  return `skipped ${input} ${finding.severity} ${JSON.stringify(oneLine(finding.title))} (${oneLine(finding.id)}): ${reason}`;
+}
+
+/** `error <input>: <what is wrong>`, always one line. */
+export function errorLine(input: string, message: string): string {
+  return `error ${input}: ${oneLine(message)}`;
+}
+
+function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we remove.
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').slice(0, 500);
+}
