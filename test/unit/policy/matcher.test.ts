@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Severity } from '../../../functions/core/finding/model.js';
 import { matches } from '../../../functions/core/policy/matcher.js';
 import type { Matcher } from '../../../functions/core/policy/policy-config.js';
 import { arbFinding } from './arbitraries.js';
@@ -44,13 +45,13 @@ describe('matches', () => {
   });
 
   it('never matches more when a field is added (property)', () => {
-    const arbMatcher = fc.record(
+    const arbMatcher: fc.Arbitrary<Matcher> = fc.record(
       {
-        accounts: fc.constant(['111122223333']),
-        severities: fc.subarray(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const, { minLength: 1 }),
-        minSeverity: fc.constantFrom('LOW', 'HIGH'),
-        controls: fc.constant(['S3.1']),
-        resourceTags: fc.constant({ owner: 'alice' }),
+        accounts: fc.constant<string[]>(['111122223333']),
+        severities: fc.subarray<Severity>(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'], { minLength: 1 }),
+        minSeverity: fc.constantFrom<Severity>('LOW', 'HIGH'),
+        controls: fc.constant<string[]>(['S3.1']),
+        resourceTags: fc.constant<Record<string, string>>({ owner: 'alice' }),
       },
       { requiredKeys: [] },
     );
