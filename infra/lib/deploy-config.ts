@@ -1,0 +1,142 @@
+/**
+ * The deployment configuration: the notifier configuration (validated by the project's one
+ * `parseConfig`) plus the settings only the infrastructure needs (operator address, queue and
+ * function sizing, alarm thresholds, SES identity, SNS subscribers, tags, StackSet targets).
+ * Pure: the app reads the JSON file and passes the object in.
+ */
+import * as z from 'zod/mini';
+import { type NotifierConfig, parseConfig } from '../../functions/core/config.js';
+import { ConfigError } from '../../functions/core/errors.js';
+import { describeIssue, jsonPath } from '../../functions/core/schema-issue.js';
+
+/** Retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/**
+ * Stands in for the SNS topic ARN while the notifier config is validated: the construct creates
+ * the topic and writes its real ARN into the function's environment.
+ */
+export const STACK_TOPIC_PLACEHOLDER = 'arn:aws:sns:::created-by-the-stack';
+
+const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+
+const notifierSchema = z.strictObject({
+  /** Construct id, also used in resource names: letters and digits. */
+  id: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/)),
+  /** The notifier configuration (functions/core/config.ts). For SNS, leave out `sns`: the stack creates the topic. */
+  notifier: z.unknown(),
+  ses: z.prefault(
+    z.strictObject({
+      /** Send from a verified domain instead of the `ses.from` address. */
+      identityDomain: z.optional(z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i))),
+      /** Create the identity (SES sends a verification email or needs DNS records) instead of referencing it. */
+      createIdentity: z._default(z.boolean(), false),
+      /** Create the configuration set named in `notifier.ses.configurationSet` instead of referencing it. */
+      createConfigurationSet: z._default(z.boolean(), false),
+      /** The account is in the SES sandbox: also grant sending to the (verified) recipient identities. */
+      sandbox: z._default(z.boolean(), false),
+    }),
+    {},
+  ),
+  sns: z.prefault(z.strictObject({ subscriptionEmails: z._default(z.array(z.email()), []) }), {}),
+  queue: z.prefault(
+    z.strictObject({
+      batchSize: z._default(int(1, 10), 10),
+      maxBatchingWindowSeconds: z._default(int(0, 300), 20),
+      maxReceiveCount: z._default(int(1, 1000), 5),
+    }),
+    {},
+  ),
+  function: z.prefault(
+    z.strictObject({
+      memorySize: z._default(int(128, 10240), 256),
+      timeoutSeconds: z._default(int(3, 900), 60),
+      /** At least 2 (the least an SQS event source accepts as its maximum concurrency). */
+      reservedConcurrency: z._default(int(2, 1000), 2),
+      logRetentionDays: z._default(z.literal(LOG_RETENTION_DAYS), 90),
+      logLevel: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
+    }),
+    {},
+  ),
+  alarms: z.prefault(z.strictObject({ oldestMessageAgeSeconds: z._default(int(60, 1_209_600), 900) }), {}),
+});
+
+const stackSetSchema = z.strictObject({
+  stackSetName: z._default(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/)), 'securityhub-email-notifier'),
+  /** Regions to deploy to in every target account. */
+  regions: z.array(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))).check(z.minLength(1)),
+  /** SERVICE_MANAGED (AWS Organizations) targets organizational units; SELF_MANAGED targets accounts. */
+  permissionModel: z._default(z.enum(['SERVICE_MANAGED', 'SELF_MANAGED']), 'SERVICE_MANAGED'),
+  organizationalUnitIds: z.optional(z.array(z.string().check(z.regex(/^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/)))),
+  accounts: z.optional(z.array(z.string().check(z.regex(/^\d{12}$/)))),
+  /** DELEGATED_ADMIN when the deploying account is a StackSets delegated administrator. */
+  callAs: z._default(z.enum(['SELF', 'DELEGATED_ADMIN']), 'SELF'),
+});
+
+const deploySchema = z.strictObject({
+  /** Name of the home-Region stack. */
+  stackName: z._default(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/)), 'SecurityHubEmailNotifier'),
+  /** Who receives the operational alarms (dead letters, errors, throttles, backlog). */
+  operatorEmail: z.optional(z.email()),
+  tags: z._default(z.record(z.string(), z.string()), {}),
+  notifiers: z.array(notifierSchema).check(z.minLength(1)),
+  /** Per-Region StackSet deployment, for organizations without cross-Region aggregation. */
+  stackSet: z.optional(stackSetSchema),
+});
+
+type RawDeployConfig = z.infer<typeof deploySchema>;
+export type StackSetConfig = z.infer<typeof stackSetSchema>;
+export type NotifierDeployment = Omit<RawDeployConfig['notifiers'][number], 'notifier'> & { readonly notifier: NotifierConfig };
+export type DeployConfig = Omit<RawDeployConfig, 'notifiers'> & { readonly notifiers: readonly NotifierDeployment[] };
+
+/**
+ * Validates a deployment configuration and each notifier configuration in it.
+ *
+ * @example
+ * const config = parseDeployConfig(JSON.parse(readFileSync('infra/notifier.config.json', 'utf8')), 'notifier.config.json');
+ * @throws ConfigError naming the setting (a JSON path under `source`) that is missing or wrong.
+ */
+export function parseDeployConfig(raw: unknown, source = 'deploy'): DeployConfig {
+  const result = deploySchema.safeParse(raw ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    if (!issue) throw new ConfigError(source, 'invalid deployment configuration');
+    throw new ConfigError(jsonPath(issue.path, source), describeIssue(issue));
+  }
+  const { notifiers, ...rest } = result.data;
+  const ids = new Set<string>();
+  const parsed = notifiers.map((entry, index) => {
+    const at = `${source}.notifiers[${index}]`;
+    if (ids.has(entry.id)) throw new ConfigError(`${at}.id`, `duplicate id ${JSON.stringify(entry.id)}`);
+    ids.add(entry.id);
+    return { ...entry, notifier: parseNotifier(entry.notifier, `${at}.notifier`) };
+  });
+  if (rest.stackSet) checkTargets(rest.stackSet, `${source}.stackSet`);
+  return { ...rest, notifiers: parsed };
+}
+
+function parseNotifier(raw: unknown, at: string): NotifierConfig {
+  const object = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  if (object.transport === 'sns' && object.sns !== undefined) {
+    throw new ConfigError(
+      `${at}.sns`,
+      'the stack creates the SNS topic; leave out "sns" (subscribers go in "sns.subscriptionEmails" beside "notifier")',
+    );
+  }
+  const withTopic = object.transport === 'sns' ? { ...object, sns: { topicArn: STACK_TOPIC_PLACEHOLDER } } : raw;
+  const config = parseConfig(withTopic, at);
+  if (config.transport === 'file')
+    throw new ConfigError(`${at}.transport`, 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
+  return config;
+}
+
+function checkTargets(stackSet: StackSetConfig, at: string): void {
+  if (stackSet.permissionModel === 'SERVICE_MANAGED' && !stackSet.organizationalUnitIds?.length) {
+    throw new ConfigError(`${at}.organizationalUnitIds`, 'required with the SERVICE_MANAGED permission model');
+  }
+  if (stackSet.permissionModel === 'SELF_MANAGED' && !stackSet.accounts?.length) {
+    throw new ConfigError(`${at}.accounts`, 'required with the SELF_MANAGED permission model');
+  }
+}

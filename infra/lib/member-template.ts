@@ -1,0 +1,38 @@
+import { App, BootstraplessSynthesizer, type IStackSynthesizer } from 'aws-cdk-lib';
+import type { DeployConfig } from './deploy-config.js';
+import { NotifierStack } from './notifier-stack.js';
+
+/** Id of the member stack inside its own cloud assembly. */
+export const MEMBER_STACK_ID = 'SecurityHubEmailNotifierMember';
+
+/** Options of {@link synthesizeMemberTemplate}. */
+export interface MemberTemplateOptions {
+  /** Where the member's cloud assembly is written. */
+  readonly outdir: string;
+  /**
+   * Handler file.
+   * @default functions/handler.ts
+   */
+  readonly entry?: string;
+}
+
+/**
+ * Synthesizes the StackSet member template: the {@link NotifierStack} with the code inline, the
+ * seed's `NotificationEmail` parameter, and the {@link BootstraplessSynthesizer}, which refuses any
+ * asset and adds no bootstrap version check, so the template deploys in accounts and Regions that
+ * were never bootstrapped.
+ *
+ * @returns the path of the template file.
+ */
+export function synthesizeMemberTemplate(deploy: DeployConfig, options: MemberTemplateOptions): string {
+  const app = new App({ outdir: options.outdir });
+  new NotifierStack(app, MEMBER_STACK_ID, {
+    deploy,
+    // The cast only bridges exactOptionalPropertyTypes and the library's declarations.
+    synthesizer: new BootstraplessSynthesizer() as IStackSynthesizer,
+    codePackaging: 'inline',
+    notificationEmailParameter: true,
+    ...(options.entry ? { entry: options.entry } : {}),
+  });
+  return app.synth().getStackByName(MEMBER_STACK_ID).templateFullPath;
+}
