@@ -32,3 +32,21 @@ export function at(value: unknown, path: string): unknown {
   }
   return current;
 }
+
+/**
+ * Sets `root.a.b[0].c` (dotted path; numeric parts index arrays) to `value`, or deletes it when
+ * `value` is undefined. For tests that break one field of a fixture copy.
+ */
+export function setAt(root: unknown, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop();
+  let current: unknown = root;
+  for (const key of keys) {
+    if (typeof current !== 'object' || current === null) throw new Error(`no object at ${key} of ${path}`);
+    current = (current as Record<string, unknown>)[key];
+  }
+  if (typeof current !== 'object' || current === null || last === undefined) throw new Error(`cannot set ${path}`);
+  const target = current as Record<string, unknown>;
+  if (value === undefined) delete target[last];
+  else target[last] = value;
+}

@@ -58,8 +58,7 @@ describe('ocsfToFinding on every OCSF fixture', () => {
         expect(finding.productArn).toBe(at(raw, 'metadata.product.uid'));
         expect(finding.types).toEqual(at(raw, 'finding_info.types') ?? []);
         expect(finding.key).toBe(
-          at(raw, 'metadata.uid') ??
-            [at(raw, 'cloud.account.uid'), at(raw, 'finding_info.uid'), at(raw, 'metadata.product.uid')].join('|'),
+          at(raw, 'metadata.uid') ?? [at(raw, 'cloud.account.uid'), at(raw, 'finding_info.uid'), at(raw, 'metadata.product.uid')].join('|'),
         );
 
         // Assess: severity from severity_id (1-6), else the caption

@@ -1,0 +1,93 @@
+/** Broken OCSF findings are refused with `InvalidEventError`: input, JSON path and what was expected. */
+import { describe, expect, it } from 'vitest';
+import { InvalidEventError } from '../../../functions/core/errors.js';
+import { ocsfToFinding } from '../../../functions/core/ocsf/to-finding.js';
+import { readFixture } from '../../support/fixtures.js';
+import { setAt } from './ocsf-inputs.js';
+
+const INPUT = 'fixtures/ocsf/compliance-s3-failed-three-assessments.json';
+const PATH = 'detail.findings[0]';
+
+/** A fresh copy of a valid finding with `changes` applied (`undefined` deletes the field). */
+function broken(changes: Record<string, unknown>): unknown {
+  const finding = structuredClone(readFixture(INPUT));
+  for (const [path, value] of Object.entries(changes)) setAt(finding, path, value);
+  return finding;
+}
+
+function errorOf(raw: unknown, path = PATH): InvalidEventError {
+  try {
+    ocsfToFinding(raw, { input: INPUT, path });
+  } catch (error) {
+    if (error instanceof InvalidEventError) return error;
+    throw error;
+  }
+  throw new Error('expected InvalidEventError, nothing was thrown');
+}
+
+describe('ocsfToFinding refuses broken findings', () => {
+  it.each([
+    ['missing finding_info.title', { 'finding_info.title': undefined }, `${PATH}.finding_info.title`, 'expected string, got undefined'],
+    ['severity_id "x"', { severity_id: 'x' }, `${PATH}.severity_id`, 'expected one of 0, 1, 2, 3, 4, 5, 6, 99, got "x"'],
+    ['severity_id 7', { severity_id: 7 }, `${PATH}.severity_id`, 'got 7'],
+    ['missing cloud.account.uid', { 'cloud.account.uid': undefined }, `${PATH}.cloud.account.uid`, 'expected string'],
+    ['missing finding_info.uid', { 'finding_info.uid': undefined }, `${PATH}.finding_info.uid`, 'expected string'],
+    ['resources not an array', { resources: { uid: 'x' } }, `${PATH}.resources`, 'expected array, got object'],
+    [
+      'CVSS score as text',
+      { vulnerabilities: [{ cve: { uid: 'CVE-1', cvss: [{ base_score: 'high' }] } }] },
+      `${PATH}.vulnerabilities[0].cve.cvss[0].base_score`,
+      'expected number, got string',
+    ],
+    ['tag without a name', { 'resources.0.tags': [{ value: 'v' }] }, `${PATH}.resources[0].tags[0].name`, 'expected string'],
+  ])('%s', (_case, changes, path, message) => {
+    // Prepare
+    const raw = broken(changes);
+
+    // Act
+    const error = errorOf(raw);
+
+    // Assess
+    expect(error.name).toBe('InvalidEventError');
+    expect(error.input).toBe(INPUT);
+    expect(error.path).toBe(path);
+    expect(error.message).toContain(message);
+    expect(error.message.startsWith(`${INPUT}: ${path}: `)).toBe(true);
+    expect(error.cause).toBeDefined();
+  });
+
+  it('refuses a finding with neither severity_id nor a known severity caption', () => {
+    const raw = broken({ severity_id: undefined, severity: 'Severe' });
+
+    const error = errorOf(raw);
+
+    expect(error.path).toBe(`${PATH}.severity_id`);
+    expect(error.message).toContain('got "Severe"');
+  });
+
+  it('refuses a finding with no Region when the event has none either, and uses the event Region otherwise', () => {
+    const raw = broken({ 'cloud.region': undefined });
+
+    const error = errorOf(raw);
+    const finding = ocsfToFinding(raw, { input: INPUT, path: PATH, region: 'eu-north-1' });
+
+    expect(error.path).toBe(`${PATH}.cloud.region`);
+    expect(finding.region).toBe('eu-north-1');
+  });
+
+  it('names the list position for a bare list input and the root for a non-object', () => {
+    expect(errorOf(broken({ finding_info: undefined }), '[3]').path).toBe('[3].finding_info');
+    const error = errorOf('not a finding', '');
+    expect(error.path).toBe('');
+    expect(error.message).toContain('expected object, got string');
+  });
+
+  it('clips an attacker-sized value in the message to one short line', () => {
+    const raw = broken({ severity_id: `x\n${'A'.repeat(5000)}` });
+
+    const error = errorOf(raw);
+
+    expect(error.message).not.toContain('\n');
+    expect(error.message.length).toBeLessThan(INPUT.length + PATH.length + 400);
+  });
+});
