@@ -8,7 +8,8 @@ export const DEFAULT_RATE: Readonly<Record<'sns' | 'ses' | 'file', number>> = { 
 
 /**
  * Milliseconds to wait before each of `count` sends, so that no window of one second holds more
- * than `perSecond` sends. The first send goes at once; offsets from the start are `ceil(i * 1000 / perSecond)`.
+ * than `perSecond` sends (rounded down to a whole number when it is 1 or more). The first send goes
+ * at once; the offsets from the start are `ceil(i * 1000 / rate)`.
  *
  * @example
  * sendDelays(4, 10) // [0, 100, 100, 100]
@@ -28,7 +29,8 @@ export function sendDelays(count: number, perSecond: number): number[] {
  */
 export function sendOffsets(count: number, perSecond: number): number[] {
   if (!Number.isFinite(perSecond)) return Array.from({ length: count }, () => 0);
-  return Array.from({ length: count }, (_, i) => Math.ceil((i * 1000) / perSecond));
+  const rate = perSecond >= 1 ? Math.floor(perSecond) : perSecond;
+  return Array.from({ length: count }, (_, i) => Math.ceil((i * 1000) / rate));
 }
 
 /**

@@ -38,12 +38,18 @@ export const routeSchema = z.strictObject({
   locale: z.optional(z.enum(['en', 'ja'])),
 });
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const instant = z.string().check(
-  z.refine((value) => ISO_INSTANT.test(value) && Number.isFinite(Date.parse(value)), {
-    error: 'expected an ISO-8601 date (2026-03-31) or date-time with zone (2026-03-31T09:00:00+09:00)',
-  }),
-);
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** An ISO-8601 date, or date-time with a zone, that names a real day (no 2026-02-30). */
+function isInstant(value: string): boolean {
+  const [, year, month, day] = ISO_INSTANT.exec(value) ?? [];
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) && Number.isFinite(Date.parse(value));
+}
+
+const instant = z
+  .string()
+  .check(z.refine(isInstant, { error: 'expected an ISO-8601 date (2026-03-31) or date-time with zone (2026-03-31T09:00:00+09:00)' }));
 
 export const silenceSchema = z.strictObject({
   match: matcherSchema,
