@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -34,7 +34,7 @@ export interface SecurityHubEmailNotifierProps {
    * SES identity and configuration set settings (used with `transport: 'ses'`).
    * @default - the `ses.from` address identity and configuration set are referenced, not created
    */
-  readonly ses?: Omit<SesSenderProps, 'ses'>;
+  readonly ses?: Omit<SesSenderProps, 'ses' | 'routeRecipients'>;
   /**
    * Email addresses subscribed to the delivery topic (used with `transport: 'sns'`).
    * @default - none; subscribe later
@@ -184,19 +184,29 @@ export class SecurityHubEmailNotifier extends Construct {
     let environmentConfig: NotifierConfig = config;
     if (config.transport === 'ses') {
       if (!config.ses) throw new ConfigError('config.ses', 'required when transport is "ses"');
-      this.sesSender = new SesSender(this, 'Ses', { ...props.ses, ses: config.ses });
+      const routeRecipients = config.policy.routes.flatMap((route) => (route.ses ? [...route.ses.to, ...route.ses.cc] : []));
+      this.sesSender = new SesSender(this, 'Ses', { ...props.ses, ses: config.ses, routeRecipients });
       this.sesSender.grantSend(this.role);
     } else if (config.transport === 'sns') {
       this.deliveryTopic = new EncryptedTopic(this, 'Delivery', {
         displayName: 'Security Hub findings',
         emails: props.subscriptionEmails ?? [],
       });
-      this.deliveryTopic.topic.grantPublish(this.role);
+      // Exact actions rather than grantPublish's `kms:GenerateDataKey*`.
+      // Routes may name their own topics (policy.routes[].snsTopicArn): exactly those ARNs too.
+      const routeTopics = config.policy.routes.flatMap((route) => (route.snsTopicArn ? [route.snsTopicArn] : []));
+      iam.Grant.addToPrincipal({
+        grantee: this.role,
+        actions: ['sns:Publish'],
+        resourceArns: [this.deliveryTopic.topic.topicArn, ...new Set(routeTopics)],
+      });
+      this.deliveryTopic.key.grant(this.role, 'kms:Decrypt', 'kms:GenerateDataKey');
       environmentConfig = { ...config, sns: { topicArn: this.deliveryTopic.topic.topicArn } };
     } else {
       throw new ConfigError('config.transport', 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
     }
 
+    const inline = props.codePackaging === 'inline';
     this.function = this.createFunction(props, {
       role: this.role,
       logGroup: this.logGroup,
@@ -211,6 +221,7 @@ export class SecurityHubEmailNotifier extends Construct {
         NOTIFIER_CONFIG: Stack.of(this).toJsonString(environmentConfig),
         POWERTOOLS_SERVICE_NAME: 'securityhub-email-notifier',
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        ...(inline ? {} : { NODE_OPTIONS: '--enable-source-maps' }),
       },
     });
     this.function.addEventSource(
@@ -250,6 +261,10 @@ export class SecurityHubEmailNotifier extends Construct {
       visibilityTimeout,
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount },
+    });
+    Validations.of(targetDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself a dead-letter queue: the EventBridge rule target puts events here it could not deliver to the buffer.',
     });
     return { queue, deadLetterQueue, targetDeadLetterQueue };
   }

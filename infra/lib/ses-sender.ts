@@ -32,6 +32,11 @@ export interface SesSenderProps {
    * @default false
    */
   readonly sandbox?: boolean;
+  /**
+   * Recipients of routes (`policy.routes[].ses`), granted like `to` and `cc` in the sandbox.
+   * @default - none
+   */
+  readonly routeRecipients?: readonly string[];
 }
 
 /**
@@ -75,14 +80,15 @@ export class SesSender extends Construct {
       resources.push(this.configurationSetArn);
     }
     if (props.sandbox) {
-      const recipients = new Set([...settings.to, ...settings.cc].map((address) => address.toLowerCase()));
+      const addresses = [...settings.to, ...settings.cc, ...(props.routeRecipients ?? [])];
+      const recipients = new Set(addresses.map((address) => address.toLowerCase()));
       recipients.delete(identityName.toLowerCase());
       for (const address of recipients) resources.push(this.arn('identity', address));
     }
     this.sendResources = resources;
   }
 
-  /** Grants `ses:SendEmail` on the identity, the configuration set and (sandbox) the recipients. */
+  /** Grants `ses:SendEmail` on the identity, the configuration set and (sandbox) the recipients, and nothing else. */
   grantSend(grantee: iam.IGrantable): iam.Grant {
     return iam.Grant.addToPrincipal({ grantee, actions: ['ses:SendEmail'], resourceArns: [...this.sendResources] });
   }

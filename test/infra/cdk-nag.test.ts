@@ -1,0 +1,25 @@
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { NotifierStack } from '../../infra/lib/notifier-stack.js';
+import { FIXTURE_HANDLER, sesDeploy, snsDeploy, testApp } from './support/synth.js';
+
+function violations(stack: NotifierStack) {
+  const report = new AwsSolutionsChecks().validateScope(stack);
+  return report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => JSON.stringify(r)).join(', ')}`);
+}
+
+describe('AwsSolutionsChecks', () => {
+  it.each([
+    [
+      'SES',
+      sesDeploy(
+        { ses: { from: 'alerts@example.com', to: ['team@example.com'], configurationSet: 'notifier' } },
+        { ses: { createIdentity: true, createConfigurationSet: true, sandbox: true } },
+      ),
+    ],
+    ['SNS', snsDeploy()],
+  ])('finds no unacknowledged violation in the %s stack', (_name, deploy) => {
+    const stack = new NotifierStack(testApp(), 'Nag', { deploy, entry: FIXTURE_HANDLER });
+    expect(violations(stack)).toEqual([]);
+  });
+});
