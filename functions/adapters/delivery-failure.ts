@@ -48,7 +48,7 @@ export function isTransient(error: unknown): boolean {
 }
 
 /**
- * Wraps a transport failure. Keeps the SDK error as `cause`; the message names the error, never the request.
+ * Wraps a transport failure. Keeps the SDK error as `cause`; the message names the error, never the request or an address.
  *
  * @example
  * catch (cause) { throw toDeliveryError('ses', cause); }
@@ -60,6 +60,10 @@ export function toDeliveryError(transport: string, error: unknown): DeliveryErro
   return new DeliveryError(transport, isTransient(error), `${name}: ${oneLine(message)}`, { cause: error });
 }
 
+/** One line, at most 300 characters, with email addresses (SES names unverified ones) redacted. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').slice(0, 300);
+  return text
+    .replace(/[^\s@<>"',;:()[\]]+@[^\s@<>"',;:()[\]]+/g, '<address>')
+    .replace(/\s+/g, ' ')
+    .slice(0, 300);
 }
