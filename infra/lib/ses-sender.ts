@@ -67,16 +67,15 @@ export class SesSender extends Construct {
       this.identity = new ses.EmailIdentity(this, 'Identity', {
         identity: domain ? ses.Identity.domain(domain) : ses.Identity.email(settings.from),
       });
-      this.identityArn = this.arn('identity', this.identity.emailIdentityName);
-    } else {
-      this.identityArn = this.arn('identity', identityName);
     }
+    // The name is known either way; a literal ARN keeps the grant readable in the template.
+    this.identityArn = this.arn('identity', identityName);
     const resources = [this.identityArn];
     if (settings.configurationSet) {
       if (props.createConfigurationSet) {
         this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', { configurationSetName: settings.configurationSet });
       }
-      this.configurationSetArn = this.arn('configuration-set', this.configurationSet?.configurationSetName ?? settings.configurationSet);
+      this.configurationSetArn = this.arn('configuration-set', settings.configurationSet);
       resources.push(this.configurationSetArn);
     }
     if (props.sandbox) {
