@@ -4,7 +4,7 @@
  */
 
 /**
- * Returns the URL, normalized by the WHATWG parser, only when it is an absolute `http:` or `https:`
+ * Returns the URL, normalized by the WHATWG parser (with `'` percent-encoded too), only when it is an absolute `http:` or `https:`
  * URL without user name or password (`https://docs.aws.amazon.com@evil.example/` hides its real host).
  * Anything else (`javascript:`, `data:`, relative paths, non-strings) gives `undefined`.
  *
@@ -23,7 +23,8 @@ export function safeUrl(value: unknown): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (url.username !== '' || url.password !== '' || url.hostname === '') return undefined;
-  return url.href;
+  // The parser leaves `'` in paths and fragments; encode it so the URL is inert in any quoted attribute.
+  return url.href.replaceAll("'", '%27');
 }
 
 /** Every safe URL of `values`, in order, without duplicates. */

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { safeUrl, safeUrls } from '../../../functions/core/finding/safe-url.js';
+
+/** Strings made of the characters that break out of HTML attributes and lines. */
+const hostile = fc.string({ unit: fc.constantFrom("'", '"', '<', '>', ' ', '\t', '\n', '\r', '`', '\u0000', 'a', '/', '%') });
+
+describe('safeUrl', () => {
+  it.each([
+    ['https://docs.aws.amazon.com/securityhub/', 'https://docs.aws.amazon.com/securityhub/'],
+    ['http://example.com/a?b=c#d', 'http://example.com/a?b=c#d'],
+    ['  https://example.com/x  ', 'https://example.com/x'],
+    ['HTTPS://EXAMPLE.COM/Path', 'https://example.com/Path'],
+    ['https://example.com/a b', 'https://example.com/a%20b'],
+    ["https://example.com/it's#'x'", 'https://example.com/it%27s#%27x%27'],
+  ])('keeps %j as %j', (input, expected) => {
+    expect(safeUrl(input)).toBe(expected);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\nscript:alert(1)',
+    ' javascript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'ftp://example.com/x',
+    'mailto:a@example.com',
+    '/relative/path',
+    '//example.com/protocol-relative',
+    'example.com',
+    'https://docs.aws.amazon.com@evil.example/',
+    'https://user:pass@example.com/',
+    '',
+    '   ',
+  ])('refuses %j', (input) => {
+    expect(safeUrl(input)).toBeUndefined();
+  });
+
+  it('refuses non-strings', () => {
+    for (const value of [undefined, null, 42, {}, ['https://example.com']]) expect(safeUrl(value)).toBeUndefined();
+  });
+
+  it('returns only http(s) URLs whose text has no quote, angle bracket, space or control character, for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl(),
+          hostile.map((s) => `https://example.com/${s}`),
+          hostile.map((s) => `https://example.com/?q=${s}#${s}`),
+        ),
+        (input) => {
+          const out = safeUrl(input);
+          if (out === undefined) return;
+          expect(out).toMatch(/^https?:\/\//);
+          expect(out).not.toMatch(/["'<>\s\p{Cc}]/u);
+        },
+      ),
+    );
+  });
+
+  it('safeUrls keeps the safe ones, in order, once', () => {
+    expect(safeUrls(['javascript:x', 'https://a.example/', 'https://b.example/', 'https://a.example/'])).toEqual([
+      'https://a.example/',
+      'https://b.example/',
+    ]);
+  });
+});
