@@ -23,9 +23,8 @@ const BUNDLE_DIR = `${OUT_DIR}/bundles`;
 /** Builds functions/handler.ts exactly as the CDK construct does and reports its size. */
 export async function buildHandlerBundle(): Promise<BuiltBundle> {
   mkdirSync(BUNDLE_DIR, { recursive: true });
-  const outfile = `${BUNDLE_DIR}/handler.mjs`;
-  const { outExtension: _unused, ...options } = LAMBDA_BUNDLE_OPTIONS;
-  await build({ ...options, entryPoints: [HANDLER_ENTRY], outfile, metafile: false });
+  const outfile = `${BUNDLE_DIR}/handler.cjs`;
+  await build({ ...LAMBDA_BUNDLE_OPTIONS, entryPoints: [HANDLER_ENTRY], outfile });
   return { file: outfile, bytes: statSync(outfile).size, bundled: true };
 }
 
@@ -37,20 +36,20 @@ export async function buildHandlerBundle(): Promise<BuiltBundle> {
 export async function buildMjmlRuntimeBundle(): Promise<BuiltBundle> {
   mkdirSync(BUNDLE_DIR, { recursive: true });
   const source = readFileSync(`${TEMPLATES_DIR}/finding.mjml`, 'utf8');
-  const entry = `${BUNDLE_DIR}/mjml-runtime-entry.mjs`;
+  const entry = `${BUNDLE_DIR}/mjml-runtime-entry.cjs`;
+  const options = { validationLevel: 'soft', ignoreIncludes: false, filePath: `${TEMPLATES_DIR}/finding.mjml` };
   writeFileSync(
     entry,
     [
-      "import mjml2html from 'mjml';",
-      `const result = await mjml2html(${JSON.stringify(source)}, { validationLevel: 'soft', filePath: ${JSON.stringify(`${TEMPLATES_DIR}/finding.mjml`)} });`,
-      'export const html = result.html;',
+      "const mjml2html = require('mjml');",
+      '// CommonJS cannot await at load: the loader awaits `ready` (see measure-import.ts).',
+      `exports.ready = Promise.resolve(mjml2html(${JSON.stringify(source)}, ${JSON.stringify(options)})).then((r) => r.html);`,
       '',
     ].join('\n'),
   );
-  const outfile = `${BUNDLE_DIR}/mjml-runtime.mjs`;
-  const { outExtension: _unused, ...options } = LAMBDA_BUNDLE_OPTIONS;
+  const outfile = `${BUNDLE_DIR}/mjml-runtime.cjs`;
   try {
-    await build({ ...options, entryPoints: [entry], outfile });
+    await build({ ...LAMBDA_BUNDLE_OPTIONS, entryPoints: [entry], outfile });
     return { file: outfile, bytes: statSync(outfile).size, bundled: true };
   } catch (error) {
     const first = (error as { errors?: { text: string }[] }).errors?.[0]?.text ?? String(error);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { LAMBDA_BUNDLE_OPTIONS } from './bundle-options.js';
+import { SCRIPT_BUNDLE_OPTIONS } from './bundle-options.js';
 import { OUT_DIR } from './paths.js';
 import { median } from './stats.js';
 
@@ -44,8 +44,7 @@ export async function measureBurst(bodies: readonly string[], repeats: number): 
   const bodiesFile = `${OUT_DIR}/burst-bodies.ndjson`;
   writeFileSync(bodiesFile, `${bodies.join('\n')}\n`);
   const outfile = `${OUT_DIR}/bundles/burst.mjs`;
-  const { outExtension: _unused, ...options } = LAMBDA_BUNDLE_OPTIONS;
-  await build({ ...options, sourcemap: false, entryPoints: [fileURLToPath(new URL('./burst-child.ts', import.meta.url))], outfile });
+  await build({ ...SCRIPT_BUNDLE_OPTIONS, entryPoints: [fileURLToPath(new URL('./burst-child.ts', import.meta.url))], outfile });
   const stdout = execFileSync(process.execPath, [outfile, bodiesFile, String(repeats)], {
     encoding: 'utf8',
     maxBuffer: 16 * 2 ** 20,

@@ -33,12 +33,14 @@ export interface ImportResult {
 
 /** Writes a tiny wrapper next to the module that imports it, prints how long that took, and exits. */
 function wrapperFor(module: string): string {
-  const wrapper = path.join(path.dirname(module), `load-${path.basename(module)}`);
+  const wrapper = path.join(path.dirname(module), `load-${path.basename(module, path.extname(module))}.mjs`);
   writeFileSync(
     wrapper,
     [
       'const start = performance.now();',
-      `await import(${JSON.stringify(`./${path.basename(module)}`)});`,
+      `const loaded = await import(${JSON.stringify(`./${path.basename(module)}`)});`,
+      '// A CommonJS module that compiles at load exports a `ready` promise.',
+      'await (loaded.default ?? loaded).ready;',
       'process.stdout.write(String(performance.now() - start));',
       'process.exit(0);',
       '',
