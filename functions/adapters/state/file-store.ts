@@ -1,0 +1,101 @@
+/**
+ * A JSON-file state store for the replay CLI (`--state DIR`): the dedup state kept between runs in
+ * `DIR/state.json`. It is read once, and written whole (to a temporary file, then renamed) after
+ * every change, so an interrupted run never leaves half a file.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type StateStore, StateStoreError } from '../../core/policy/state.js';
+import { createMemoryStateStore, type MemoryStateStore, type StateSnapshot, type StoreOptions } from './memory-store.js';
+import { readStoredState } from './stored-state-schema.js';
+
+export const STATE_FILE = 'state.json';
+
+/**
+ * Creates a store backed by `dir/state.json`; the directory is created on the first write.
+ *
+ * @example
+ * const store = createFileStateStore('.replay-state');
+ * const prior = await store.getMany(keys);
+ * @throws StateStoreError when the file cannot be read, parsed or written.
+ */
+export function createFileStateStore(dir: string, options: StoreOptions = {}): StateStore {
+  const file = join(dir, STATE_FILE);
+  let loaded: Promise<MemoryStateStore> | undefined;
+
+  async function load(): Promise<MemoryStateStore> {
+    let text: string | undefined;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (cause) {
+      if (!isMissing(cause)) throw new StateStoreError('read', `cannot read ${file}`, { cause });
+    }
+    return createMemoryStateStore({ ...options, ...(text === undefined ? {} : { initial: parse(text, file) }) });
+  }
+
+  async function store(operation: string): Promise<MemoryStateStore> {
+    loaded ??= load();
+    try {
+      return await loaded;
+    } catch (cause) {
+      loaded = undefined;
+      if (cause instanceof StateStoreError) throw cause;
+      throw new StateStoreError(operation, `cannot load ${file}`, { cause });
+    }
+  }
+
+  async function save(memory: MemoryStateStore, operation: string): Promise<void> {
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(temporary, `${JSON.stringify(memory.snapshot(), null, 2)}\n`);
+      await rename(temporary, file);
+    } catch (cause) {
+      throw new StateStoreError(operation, `cannot write ${file}`, { cause });
+    }
+  }
+
+  return {
+    async getMany(keys) {
+      return (await store('getMany')).getMany(keys);
+    },
+    async putMany(updates) {
+      const memory = await store('putMany');
+      await memory.putMany(updates);
+      await save(memory, 'putMany');
+    },
+    async seenEvent(eventId) {
+      const memory = await store('seenEvent');
+      const seen = await memory.seenEvent(eventId);
+      if (!seen) await save(memory, 'seenEvent');
+      return seen;
+    },
+    async forgetEvent(eventId) {
+      const memory = await store('forgetEvent');
+      await memory.forgetEvent(eventId);
+      await save(memory, 'forgetEvent');
+    },
+  };
+}
+
+/** Parses the file; unreadable records are dropped (they then look new), a non-JSON file is an error. */
+function parse(text: string, file: string): StateSnapshot {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw new StateStoreError('read', `${file} is not JSON`, { cause });
+  }
+  const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? { ...value } : {});
+  const data = record(raw);
+  const findings = Object.entries(record(data.findings)).flatMap(([key, value]) => {
+    const state = readStoredState(value);
+    return state && state.key === key ? [[key, state] as const] : [];
+  });
+  const events = Object.entries(record(data.events)).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
+  return { findings: Object.fromEntries(findings), events: Object.fromEntries(events) };
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
