@@ -36,7 +36,11 @@ export function findingConsoleUrl(partition: string, region: string, findingId: 
   return `${securityHubHome(partition, region)}#/findings?search=Id%3D%255Coperator%255C%253AEQUALS%255C%253A${id}`;
 }
 
-/** `encodeURIComponent` that also encodes `!'()*`, so the link is safe in any quoted attribute. */
+/**
+ * `encodeURIComponent` that also encodes `!'()*`, so the link is safe in any quoted attribute.
+ * A lone surrogate (possible in JSON) would make `encodeURIComponent` throw: it becomes U+FFFD.
+ */
 function strictEncode(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const wellFormed = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return encodeURIComponent(wellFormed).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
