@@ -5,6 +5,7 @@
  */
 
 // C0 except tab/LF, DEL, C1, bidi embeddings/overrides/isolates, zero-width and BOM characters.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const HIDDEN_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const CRLF = /\r\n?/g;
 const LINE_BREAKS = /[\t\n\u2028\u2029]+/g;

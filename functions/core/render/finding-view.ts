@@ -98,6 +98,7 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
     ),
     remediationText: finding.remediation?.text === undefined ? undefined : line(finding.remediation.text),
     remediationUrl: httpUrl(finding.remediation?.url),
+    primaryResource: resources[0]?.id,
     resources,
     resourcesNote: moreNote(t, 'moreResources', finding.resources.length, resources.length),
     vulnerabilities,

@@ -29,9 +29,12 @@ const FORMAT_KEYS = [
   'moreRows',
   'moreOfFinding',
   'findingCount',
+  'findingCountOne',
   'accountCount',
   'descriptionShortened',
 ] as const;
+
+type FormatKey = Exclude<(typeof FORMAT_KEYS)[number], 'findingCountOne'>;
 
 /** Every locale key the TypeScript code reads (templates read theirs through `t.*`). */
 export const LOCALE_KEYS_USED_IN_CODE: readonly string[] = [
@@ -46,8 +49,9 @@ export const LOCALE_KEYS_USED_IN_CODE: readonly string[] = [
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** The label `key` with `{name}` placeholders filled; the key itself when the label is missing. */
-export function label(t: LocaleStrings, key: (typeof FORMAT_KEYS)[number], values: Readonly<Record<string, string | number>> = {}): string {
-  const text = t[key] ?? key;
+export function label(t: LocaleStrings, key: FormatKey, values: Readonly<Record<string, string | number>> = {}): string {
+  const one = values.count === 1 ? t[`${key}One`] : undefined;
+  const text = one ?? t[key] ?? key;
   return text.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 

@@ -18,6 +18,13 @@ function one(values: readonly string[], many: (count: number) => string): string
   return unique.length === 1 ? (unique[0] ?? '-') : many(unique.length);
 }
 
+const CIS_PREFIX = /^CIS\./;
+
+/** Whether the title already starts with the control id (`EC2.7 ...`, or `3.4 ...` for `CIS.3.4`). */
+function titleNamesControl(title: string, control: string): boolean {
+  return title.startsWith(`${control} `) || title.startsWith(`${control.replace(CIS_PREFIX, '')} `);
+}
+
 /** Subject fields: one line each; the subject as a whole is sanitized again after rendering. */
 export function subjectView(notification: Notification, t: LocaleStrings): SubjectView {
   const kinds = {
@@ -28,12 +35,15 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
   const action = line(notification.trigger.action?.name);
   if (notification.kind === 'finding') {
     const { finding } = notification;
+    const title = line(finding.title) ?? '-';
+    const control = line(finding.compliance?.controlId);
     return defined<SubjectView>({
       t,
       ...kinds,
       severity: severityView(t, finding.severity).label,
-      title: line(finding.title) ?? '-',
-      control: line(finding.compliance?.controlId),
+      title,
+      // Older titles start with the control id already ("1.3 Ensure credentials ...").
+      control: control !== undefined && !titleNamesControl(title, control) ? control : undefined,
       action,
       account: line(finding.accountId) ?? '-',
       region: line(finding.region) ?? '-',

@@ -56,6 +56,8 @@ export interface FindingDetailsView {
   readonly reasons: readonly { readonly code: string; readonly description?: string }[];
   readonly remediationText?: string;
   readonly remediationUrl?: string;
+  /** The first resource's id, for the facts table. */
+  readonly primaryResource?: string;
   readonly resources: readonly ResourceView[];
   /** e.g. "…and 5 more resources" when the list was bounded. */
   readonly resourcesNote?: string;

@@ -48,6 +48,7 @@ const findingShape = {
     reasons: [{ code: 'text', description: 'text' }],
     remediationText: 'text',
     remediationUrl: 'url',
+    primaryResource: 'text',
     resources: [{ type: 'text', id: 'text', region: 'text', tags: ['text'], details: ['text'] }],
     resourcesNote: 'text',
     vulnerabilities: [{ id: 'text', cvss: 'text', packages: ['text'], fixedIn: 'text', fixAvailable: 'text', referenceUrls: ['url'] }],
