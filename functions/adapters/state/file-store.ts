@@ -23,18 +23,18 @@ export function createFileStateStore(dir: string, options: StoreOptions = {}): S
   const file = join(dir, STATE_FILE);
   let loaded: Promise<MemoryStateStore> | undefined;
 
-  async function load(): Promise<MemoryStateStore> {
+  async function load(operation: string): Promise<MemoryStateStore> {
     let text: string | undefined;
     try {
       text = await readFile(file, 'utf8');
     } catch (cause) {
-      if (!isMissing(cause)) throw new StateStoreError('read', `cannot read ${file}`, { cause });
+      if (!isMissing(cause)) throw new StateStoreError(operation, `cannot read ${file}`, { cause });
     }
-    return createMemoryStateStore({ ...options, ...(text === undefined ? {} : { initial: parse(text, file) }) });
+    return createMemoryStateStore({ ...options, ...(text === undefined ? {} : { initial: parse(text, file, operation) }) });
   }
 
   async function store(operation: string): Promise<MemoryStateStore> {
-    loaded ??= load();
+    loaded ??= load(operation);
     try {
       return await loaded;
     } catch (cause) {
@@ -79,12 +79,12 @@ export function createFileStateStore(dir: string, options: StoreOptions = {}): S
 }
 
 /** Parses the file; unreadable records are dropped (they then look new), a non-JSON file is an error. */
-function parse(text: string, file: string): StateSnapshot {
+function parse(text: string, file: string, operation: string): StateSnapshot {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    throw new StateStoreError('read', `${file} is not JSON`, { cause });
+    throw new StateStoreError(operation, `${file} is not JSON`, { cause });
   }
   const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? { ...value } : {});
   const data = record(raw);
