@@ -13,6 +13,8 @@ import { filterFinding } from './policy/filter.js';
 import type { Email, Notification } from './render/email.js';
 import type { Renderer } from './render/renderer.js';
 
+const KNOWN = new Set<string>(Object.values(DETAIL_TYPES));
+
 /** What happened to one input: an email to send, a finding skipped with a reason, or a bad input. */
 export type Outcome =
   | { readonly kind: 'email'; readonly input: string; readonly email: Email }
@@ -36,7 +38,8 @@ export function createPipeline(config: NotifierConfig, renderer: Renderer): Pipe
   const renderOptions = { locale: config.locale, timeZone: config.timeZone };
 
   function planEvent(event: SecurityHubEvent, input: string): Outcome[] {
-    if (!enabled.has(event.detailType)) {
+    // Unknown detail-types are refused by readEvent with their own message.
+    if (KNOWN.has(event.detailType) && !enabled.has(event.detailType)) {
       return [error(input, 'detail-type', `detail-type ${JSON.stringify(event.detailType)} is not enabled in the configuration`)];
     }
     const content = readEvent(event, input);

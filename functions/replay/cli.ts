@@ -23,7 +23,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = await loadReplayConfig(args);
   const renderer = createRenderer(await compileTemplates('templates'));
   const pipeline = createPipeline(config, renderer);
-  const transport = createReplayTransport(config, args.region);
+  if (args.region !== undefined) process.env.AWS_REGION = args.region;
+  const transport = createReplayTransport(config);
   const { files, missing } = await collectInputs(args.paths);
   let ok = missing.length === 0;
   for (const path of missing) process.stderr.write(`${errorLine(path, 'no such file or folder')}\n`);
