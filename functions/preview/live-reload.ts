@@ -40,6 +40,7 @@ export function createLiveReload(currentVersion: () => number): LiveReload {
       send(response, currentVersion());
       clients.add(response);
       request.on('close', () => clients.delete(response));
+      response.on('error', () => clients.delete(response));
     },
     publish(version) {
       for (const client of clients) send(client, version);

@@ -153,6 +153,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     });
     server.listen(options.port, HOST, () => resolve());
   });
+  server.on('error', (error) => log(`server: ${messageOf(error)}`));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
 
