@@ -7,6 +7,7 @@ import type { Finding, Trigger } from '../finding/model.js';
 import type { Notification } from '../render/email.js';
 import { severityRank } from './material-state.js';
 import type { GroupField, Route } from './policy-config.js';
+import type { StoredState } from './state.js';
 
 /** A finding chosen for an email, with where it came from and why. */
 export interface ChosenFinding {
@@ -17,6 +18,8 @@ export interface ChosenFinding {
   /** Why it is mailed, e.g. `new`, `changed: severity MEDIUM -> HIGH`, `custom action`. */
   readonly reason: string;
   readonly route: Route;
+  /** What was recorded before this window, if anything: a later mail about the same finding (email threading). */
+  readonly previous?: StoredState;
 }
 
 export interface PlannedNotification {

@@ -71,10 +71,11 @@ export function planWindow(inputs: readonly WindowInput[], context: WindowContex
     const { finding, trigger } = input;
     const route = routeFinding(finding, policy.routes);
     const previous = prior.get(finding.key);
+    const thread = previous ? { previous } : {};
     if (trigger.action) {
       // A person selected it by hand (Custom Action): no filter, silence or dedup applies.
       chosen.push({
-        item: { ...input, route, reason: `custom action ${trigger.action.name}` },
+        item: { ...input, ...thread, route, reason: `custom action ${trigger.action.name}` },
         update: record(finding, previous, now, policy.dedup, true),
       });
       continue;
@@ -86,14 +87,14 @@ export function planWindow(inputs: readonly WindowInput[], context: WindowContex
     }
     const filtered = filterFinding(finding, filters);
     if (!policy.dedup.enabled) {
-      if (filtered.notify) chosen.push({ item: { ...input, route, reason: 'new (dedup is off)' } });
+      if (filtered.notify) chosen.push({ item: { ...input, ...thread, route, reason: 'dedup is off' } });
       else skipped.push({ ...input, kind: 'filtered', reason: filtered.reason });
       continue;
     }
     const decision = decide(finding, previous, now, policy.dedup);
     // A resolution mail is what the person asked for, even though the filters would drop a resolved finding.
     if (decision.send && (filtered.notify || decision.reason === 'resolved')) {
-      chosen.push({ item: { ...input, route, reason: `${decision.reason}: ${decision.detail}` }, update: decision.update });
+      chosen.push({ item: { ...input, ...thread, route, reason: `${decision.reason}: ${decision.detail}` }, update: decision.update });
       continue;
     }
     const update = decision.send ? (previous ? record(finding, previous, now, policy.dedup, false) : undefined) : decision.update;
