@@ -26,13 +26,18 @@ export interface MemberTemplateOptions {
  */
 export function synthesizeMemberTemplate(deploy: DeployConfig, options: MemberTemplateOptions): string {
   const app = new App({ outdir: options.outdir });
-  new NotifierStack(app, MEMBER_STACK_ID, {
+  createMemberStack(app, deploy, options.entry);
+  return app.synth().getStackByName(MEMBER_STACK_ID).templateFullPath;
+}
+
+/** The member stack itself (inline code, no assets, `NotificationEmail` parameter), in the given app. */
+export function createMemberStack(app: App, deploy: DeployConfig, entry?: string): NotifierStack {
+  return new NotifierStack(app, MEMBER_STACK_ID, {
     deploy,
     // The cast only bridges exactOptionalPropertyTypes and the library's declarations.
     synthesizer: new BootstraplessSynthesizer() as IStackSynthesizer,
     codePackaging: 'inline',
     notificationEmailParameter: true,
-    ...(options.entry ? { entry: options.entry } : {}),
+    ...(entry ? { entry } : {}),
   });
-  return app.synth().getStackByName(MEMBER_STACK_ID).templateFullPath;
 }

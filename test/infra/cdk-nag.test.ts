@@ -1,11 +1,12 @@
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { parseDeployConfig } from '../../infra/lib/deploy-config.js';
 import { NotifierStack } from '../../infra/lib/notifier-stack.js';
 import { FIXTURE_HANDLER, sesDeploy, snsDeploy, testApp } from './support/synth.js';
 
 function violations(stack: NotifierStack) {
   const report = new AwsSolutionsChecks().validateScope(stack);
-  return report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => JSON.stringify(r)).join(', ')}`);
+  return report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
 }
 
 describe('AwsSolutionsChecks', () => {
@@ -18,6 +19,16 @@ describe('AwsSolutionsChecks', () => {
       ),
     ],
     ['SNS', snsDeploy()],
+    [
+      'SES and SNS',
+      parseDeployConfig({
+        operatorEmail: 'ops@example.com',
+        notifiers: [
+          { id: 'Mail', notifier: { transport: 'ses', ses: { from: 'alerts@example.com', to: ['team@example.com'] } } },
+          { id: 'Pager', notifier: { transport: 'sns' }, sns: { subscriptionEmails: ['oncall@example.com'] } },
+        ],
+      }),
+    ],
   ])('finds no unacknowledged violation in the %s stack', (_name, deploy) => {
     const stack = new NotifierStack(testApp(), 'Nag', { deploy, entry: FIXTURE_HANDLER });
     expect(violations(stack)).toEqual([]);

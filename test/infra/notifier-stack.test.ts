@@ -24,6 +24,13 @@ function ref(logicalId: string) {
   return { 'Fn::GetAtt': [logicalId, 'Arn'] };
 }
 
+/** The logical id inside `{ 'Fn::GetAtt': [id, 'Arn'] }`. */
+function getAttId(value: unknown): string {
+  const id = (value as { 'Fn::GetAtt'?: unknown[] } | undefined)?.['Fn::GetAtt']?.[0];
+  if (typeof id !== 'string') throw new Error(`not a Fn::GetAtt: ${JSON.stringify(value)}`);
+  return id;
+}
+
 function logicalIdOf(template: Template, type: string, props: Record<string, unknown>): string {
   const [id, ...more] = Object.keys(template.findResources(type, { Properties: props }));
   if (!id || more.length > 0) throw new Error(`expected exactly one ${type} with ${JSON.stringify(props)}`);
@@ -33,9 +40,7 @@ function logicalIdOf(template: Template, type: string, props: Record<string, unk
 describe('NotifierStack: the path from Security Hub to the function', () => {
   const { template } = synth(sesDeploy({ filters: { severities: ['HIGH', 'CRITICAL'], accountIds: ['111122223333'] } }));
   const buffer = logicalIdOf(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue() });
-  const dlq = (
-    template.findResources('AWS::SQS::Queue')[buffer]?.Properties.RedrivePolicy.deadLetterTargetArn as { 'Fn::GetAtt': string[] }
-  )['Fn::GetAtt'][0] as string;
+  const dlq = getAttId(template.findResources('AWS::SQS::Queue')[buffer]?.Properties.RedrivePolicy.deadLetterTargetArn);
 
   it('matches Security Hub imported findings with the configured filters in the event pattern', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
@@ -209,10 +214,10 @@ describe('NotifierStack: SES delivery', () => {
 describe('NotifierStack: SNS delivery', () => {
   const { template } = synth(snsDeploy());
   const topic = logicalIdOf(template, 'AWS::SNS::Topic', { DisplayName: 'Security Hub findings' });
-  const key = (template.findResources('AWS::SNS::Topic')[topic]?.Properties.KmsMasterKeyId as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+  const key = getAttId(template.findResources('AWS::SNS::Topic')[topic]?.Properties.KmsMasterKeyId);
 
   it('encrypts the delivery topic with its own rotating KMS key', () => {
-    template.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Security Hub findings', KmsMasterKeyId: ref(key as string) });
+    template.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Security Hub findings', KmsMasterKeyId: ref(key) });
     template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true } });
   });
 
@@ -227,7 +232,7 @@ describe('NotifierStack: SNS delivery', () => {
 
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sns:Publish', Effect: 'Allow', Resource: { Ref: topic } }));
     expect(statements).toContainEqual(
-      expect.objectContaining({ Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Effect: 'Allow', Resource: ref(key as string) }),
+      expect.objectContaining({ Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Effect: 'Allow', Resource: ref(key) }),
     );
     expect(Object.keys(template.findResources('AWS::IAM::Role'))).toHaveLength(1);
   });
@@ -237,7 +242,7 @@ describe('NotifierStack: SNS delivery', () => {
       JSON.stringify(p.Properties.Topics).includes(topic),
     );
     expect(policies).toHaveLength(1);
-    for (const statement of policies[0]?.Properties.PolicyDocument.Statement as Statement[]) expect(statement.Effect).toBe('Deny');
+    for (const statement of (policies[0]?.Properties.PolicyDocument.Statement ?? []) as Statement[]) expect(statement.Effect).toBe('Deny');
   });
 
   it("writes the topic's ARN into NOTIFIER_CONFIG", () => {
@@ -269,8 +274,8 @@ describe('NotifierStack: SES and SNS notifiers side by side', () => {
       Object.values(template.findResources('AWS::IAM::Policy')).find((p) => JSON.stringify(p.Properties.Roles).includes(roleId));
     const mailRole = stack.getLogicalId(mail?.role.node.defaultChild as never);
     const pagerRole = stack.getLogicalId(pager?.role.node.defaultChild as never);
-    const mailActions = (policyOf(mailRole)?.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionsOf);
-    const pagerActions = (policyOf(pagerRole)?.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionsOf);
+    const mailActions = ((policyOf(mailRole)?.Properties.PolicyDocument.Statement ?? []) as Statement[]).flatMap(actionsOf);
+    const pagerActions = ((policyOf(pagerRole)?.Properties.PolicyDocument.Statement ?? []) as Statement[]).flatMap(actionsOf);
 
     expect(mailActions).toContain('ses:SendEmail');
     expect(mailActions).not.toContain('sns:Publish');
