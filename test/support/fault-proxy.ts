@@ -18,7 +18,7 @@ export type Fault =
   /** A server error in the protocol's shape: `InternalFailure` (500) or `ServiceUnavailable` (503). */
   | { readonly kind: 'status'; readonly status: 500 | 503 }
   /** A permanent 400 rejection: `MessageRejected` (REST-JSON) or `InvalidParameter` (Query). Never retried. */
-  | { readonly kind: 'reject' }
+  | { readonly kind: 'reject'; readonly message?: string }
   /** Destroy the socket without an answer (the client sees ECONNRESET / socket hang up). */
   | { readonly kind: 'reset' }
   /** Wait `ms`, then forward, unless the client gave up meanwhile (then nothing reaches the stand-in). */
@@ -30,6 +30,7 @@ export const ERROR_500: Fault = { kind: 'status', status: 500 };
 export const ERROR_503: Fault = { kind: 'status', status: 503 };
 export const RESET: Fault = { kind: 'reset' };
 export const REJECT: Fault = { kind: 'reject' };
+export const reject = (message: string): Fault => ({ kind: 'reject', message });
 export const delay = (ms: number): Fault => ({ kind: 'delay', ms });
 
 /** Chooses the fault for the `index`-th request (0-based, counted since the last `script`). */
@@ -79,6 +80,8 @@ export async function startFaultProxy(options: { target: string; protocol: AwsPr
   const target = new URL(options.target);
   let script: FaultScript = always(PASS);
   let requests: ProxiedRequest[] = [];
+  /** Delayed requests still waiting: a new script (a new scenario) drops them, so none leaks into the next one. */
+  const waiting = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
 
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -103,11 +106,24 @@ export async function startFaultProxy(options: { target: string; protocol: AwsPr
       case 'status':
         return answer(response, entry, fault.status, serverError(options.protocol, fault.status));
       case 'reject':
-        return answer(response, entry, 400, rejection(options.protocol));
-      case 'delay':
-        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        return answer(response, entry, 400, rejection(options.protocol, fault.message));
+      case 'delay': {
+        const dropped = await new Promise<boolean>((resolve) => {
+          const pending = { timer: setTimeout(() => finish(false), fault.ms), done: () => finish(true) };
+          const finish = (drop: boolean) => {
+            clearTimeout(pending.timer);
+            waiting.delete(pending);
+            resolve(drop);
+          };
+          waiting.add(pending);
+        });
+        if (dropped) {
+          request.socket.destroy();
+          return;
+        }
         if (response.destroyed || request.socket.destroyed) return;
         return forward(entry, request, response, body);
+      }
       case 'pass':
         return forward(entry, request, response, body);
     }
@@ -147,11 +163,13 @@ export async function startFaultProxy(options: { target: string; protocol: AwsPr
       return requests;
     },
     script(next) {
+      for (const pending of [...waiting]) pending.done();
       script = next;
       requests = [];
     },
     forwarded: () => requests.filter((r) => r.forwarded),
     stop() {
+      for (const pending of [...waiting]) pending.done();
       server.closeAllConnections();
       return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
@@ -182,10 +200,10 @@ function serverError(protocol: AwsProtocol, status: 500 | 503): ErrorReply {
   return protocol === 'rest-json' ? restJsonError(code, message) : queryError('Receiver', code, message);
 }
 
-function rejection(protocol: AwsProtocol): ErrorReply {
+function rejection(protocol: AwsProtocol, message?: string): ErrorReply {
   return protocol === 'rest-json'
-    ? restJsonError('MessageRejected', 'Email address is not verified.')
-    : queryError('Sender', 'InvalidParameter', 'Invalid parameter: Message');
+    ? restJsonError('MessageRejected', message ?? 'Email address is not verified.')
+    : queryError('Sender', 'InvalidParameter', xmlText(message ?? 'Invalid parameter: Message'));
 }
 
 function restJsonError(type: string, message: string): ErrorReply {
@@ -204,6 +222,10 @@ function queryError(type: 'Sender' | 'Receiver', code: string, message: string):
       `<Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error>` +
       `<RequestId>${id}</RequestId></ErrorResponse>`,
   };
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 let counter = 0;

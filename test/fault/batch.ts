@@ -1,0 +1,85 @@
+/**
+ * SQS batches for the handler-level fault suites, and a small model of SQS redrive: a message
+ * that comes back in `batchItemFailures` is received again, up to `maxReceiveCount` times, then
+ * moved to the dead-letter queue (as the CDK construct configures the queue).
+ */
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { readFixture } from '../support/fixtures.js';
+
+/** A `Security Hub Findings - Imported` event with one finding whose Id and Title are tagged with `tag`. */
+export function importedEvent(tag: string): { event: object; findingId: string } {
+  const event = structuredClone(readFixture('fixtures/seed/cis-3.4-imported-event.json')) as {
+    id: string;
+    detail: { findings: { Id: string; Title: string }[] };
+  };
+  const [finding] = event.detail.findings;
+  if (!finding) throw new Error('the seed event has no finding');
+  finding.Id = `${finding.Id}-${tag}`;
+  finding.Title = `${finding.Title} [${tag}]`;
+  event.id = `event-${tag}`;
+  return { event, findingId: finding.Id };
+}
+
+export interface Message {
+  readonly messageId: string;
+  readonly body: string;
+  receiveCount: number;
+}
+
+export function sqsEvent(messages: readonly Message[]): SQSEvent {
+  return { Records: messages.map(record) };
+}
+
+function record(message: Message): SQSRecord {
+  return {
+    messageId: message.messageId,
+    receiptHandle: `receipt-${message.messageId}-${message.receiveCount}`,
+    body: message.body,
+    attributes: {
+      ApproximateReceiveCount: String(message.receiveCount),
+      SentTimestamp: '1714640400000',
+      SenderId: 'AIDAEXAMPLE',
+      ApproximateFirstReceiveTimestamp: '1714640400000',
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:securityhub-notifier',
+    awsRegion: 'us-east-1',
+  };
+}
+
+export type Handler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
+
+export interface RedriveResult {
+  /** Message ids moved to the dead-letter queue, in order. */
+  readonly deadLettered: string[];
+  /** How many times the handler was invoked. */
+  readonly invocations: number;
+}
+
+/**
+ * Feeds `messages` to `handler` as SQS would: each invocation gets the messages still in flight;
+ * those reported in `batchItemFailures` come back until received `maxReceiveCount` times, then go
+ * to the DLQ. A handler that throws fails the whole batch (every message comes back).
+ */
+export async function runWithRedrive(handler: Handler, messages: readonly Message[], maxReceiveCount: number): Promise<RedriveResult> {
+  let queue = messages.map((m) => ({ ...m, receiveCount: 0 }));
+  const deadLettered: string[] = [];
+  let invocations = 0;
+  while (queue.length > 0) {
+    for (const message of queue) message.receiveCount += 1;
+    invocations += 1;
+    let failed: Set<string>;
+    try {
+      const response = await handler(sqsEvent(queue));
+      failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch {
+      failed = new Set(queue.map((m) => m.messageId));
+    }
+    const back = queue.filter((m) => failed.has(m.messageId));
+    for (const m of back.filter((m) => m.receiveCount >= maxReceiveCount)) deadLettered.push(m.messageId);
+    queue = back.filter((m) => m.receiveCount < maxReceiveCount);
+  }
+  return { deadLettered, invocations };
+}

@@ -1,0 +1,296 @@
+/**
+ * The Lambda handler (functions/handler.ts) with its production SDK clients, driven with SQS
+ * batches while a fault-injecting proxy stands between it and the local SES v2 / SNS stand-ins.
+ * Transient faults are retried inside the invocation; what outlasts the retries comes back in
+ * `batchItemFailures`, so SQS redelivers it and finally dead-letters it. Every input finding is
+ * delivered or dead-lettered, none lost and none sent twice.
+ */
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  always,
+  delay,
+  ERROR_500,
+  ERROR_503,
+  type FaultProxy,
+  PASS,
+  RESET,
+  reject,
+  sequence,
+  startFaultProxy,
+  THROTTLE,
+} from '../support/fault-proxy.js';
+import {
+  DUMMY_CREDENTIALS,
+  type HttpSubscriber,
+  LOCAL_REGION,
+  type SesStandIn,
+  type StandIn,
+  startHttpSubscriber,
+  startSes,
+  startSns,
+} from '../support/stand-ins.js';
+import { importedEvent, type Message, runWithRedrive, sqsEvent } from './batch.js';
+import { type LoadedHandler, loadHandler, logEntries, SECRET_ACCESS_KEY, SESSION_TOKEN } from './lambda-env.js';
+
+const FROM = 'notifier-sender@example.com';
+const RECIPIENT = 'soc-team-private@example.com';
+
+/** `count` good messages (one finding each), tagged m0, m1, ... */
+function goodMessages(count: number): { messages: Message[]; findingIds: string[] } {
+  const built = Array.from({ length: count }, (_, i) => ({ tag: `m${i}`, ...importedEvent(`m${i}`) }));
+  return {
+    messages: built.map((b) => ({ messageId: `msg-${b.tag}`, body: JSON.stringify(b.event), receiveCount: 1 })),
+    findingIds: built.map((b) => b.findingId),
+  };
+}
+
+const POISON: Message = { messageId: 'msg-poison', body: '{"version":"0","id":"broken", "detail-type": ', receiveCount: 1 };
+const NO_TITLE: Message = (() => {
+  const { event } = importedEvent('no-title') as { event: { detail: { findings: Record<string, unknown>[] } } };
+  delete event.detail.findings[0]?.Title;
+  return { messageId: 'msg-no-title', body: JSON.stringify(event), receiveCount: 1 };
+})();
+
+/** Tags `[m0]`, `[m1]`... found in what was delivered, with how often each arrived. */
+function tally(subjects: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const subject of subjects) {
+    const tag = /\[(m\d+)\]/.exec(subject)?.[1] ?? subject;
+    counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
+  let ses: SesStandIn;
+  let proxy: FaultProxy;
+  let lambda: LoadedHandler;
+
+  beforeAll(async () => {
+    ses = await startSes();
+    proxy = await startFaultProxy({ target: ses.endpoint, protocol: 'rest-json' });
+  });
+  afterAll(async () => {
+    await proxy.stop();
+    await ses.stop();
+  });
+  // A cold start per test: the SDK's adaptive rate limiter keeps what it learnt from throttling.
+  beforeEach(async () => {
+    lambda = await loadHandler({ transport: 'ses', ses: { from: FROM, to: [RECIPIENT] } }, { AWS_ENDPOINT_URL_SESV2: proxy.endpoint });
+  });
+  afterEach(async () => {
+    lambda.restore();
+    await ses.clear();
+    // Whatever happened, the function logged neither credentials nor addresses.
+    const text = lambda.logs.join('');
+    for (const secret of [SECRET_ACCESS_KEY, SESSION_TOKEN, RECIPIENT, FROM]) expect(text).not.toContain(secret);
+  });
+
+  async function delivered(): Promise<Map<string, number>> {
+    return tally((await ses.emails()).map((e) => e.subject));
+  }
+
+  it('retries transient faults within the invocation: every record delivered once, none reported failed', async () => {
+    // Prepare: throttling, 5xx and resets scattered over the batch, at most two in a row.
+    const { messages } = goodMessages(6);
+    proxy.script(sequence([ERROR_503, PASS, RESET, PASS, ERROR_500, PASS, PASS, RESET, PASS, THROTTLE]));
+
+    // Act
+    const response = await lambda.handler(sqsEvent(messages));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    const counts = await delivered();
+    expect([...counts.keys()].sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('reports every record as failed when SES stays down, and sends nothing', async () => {
+    // Prepare
+    const { messages } = goodMessages(3);
+    proxy.script(always(ERROR_503));
+
+    // Act
+    const response = await lambda.handler(sqsEvent(messages));
+
+    // Assess
+    expect(response?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(messages.map((m) => m.messageId));
+    expect(await delivered()).toEqual(new Map());
+    const failures = logEntries(lambda.logs).filter((e) => e.message === 'delivery failed');
+    expect(failures.length).toBeGreaterThanOrEqual(3);
+    expect(failures.at(-1)).toMatchObject({ transport: 'ses', transient: true });
+  });
+
+  it('never lets a poison message block the batch: it alone is reported, with its reason logged', async () => {
+    // Prepare
+    const { messages } = goodMessages(2);
+    const [first, second] = messages as [Message, Message];
+    proxy.script(always(PASS));
+
+    // Act
+    const response = await lambda.handler(sqsEvent([first, POISON, NO_TITLE, second]));
+
+    // Assess
+    expect(response?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['msg-poison', 'msg-no-title']);
+    expect([...(await delivered()).keys()].sort()).toEqual(['m0', 'm1']);
+    const invalid = logEntries(lambda.logs).filter((e) => e.message === 'invalid event');
+    expect(invalid).toContainEqual(expect.objectContaining({ input: 'msg-poison', reason: expect.stringContaining('not JSON') }));
+    expect(invalid).toContainEqual(expect.objectContaining({ input: 'msg-no-title', path: 'detail.findings[0].Title' }));
+  });
+
+  it('loses nothing and sends nothing twice through an outage and SQS redrive: delivered or dead-lettered', async () => {
+    // Prepare: SES answers 503 to the first 12 requests (three emails exhaust their 4 attempts), then heals.
+    const { messages, findingIds } = goodMessages(8);
+    proxy.script((index) => (index < 12 ? ERROR_503 : PASS));
+    const inputs = [...messages.slice(0, 4), POISON, ...messages.slice(4), NO_TITLE];
+
+    // Act
+    const { deadLettered, invocations } = await runWithRedrive(lambda.handler, inputs, 3);
+
+    // Assess: every input is accounted for exactly once.
+    const counts = await delivered();
+    expect(invocations).toBeGreaterThan(1);
+    expect(deadLettered.sort()).toEqual(['msg-no-title', 'msg-poison']);
+    expect([...counts.keys()].sort()).toEqual(messages.map((m) => m.messageId.replace('msg-', '')).sort());
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(counts.size + deadLettered.length).toBe(inputs.length);
+    expect(findingIds).toHaveLength(8);
+  });
+
+  it('dead-letters every message when the outage outlasts the redrive, and delivers none', async () => {
+    // Prepare
+    const { messages } = goodMessages(3);
+    proxy.script(always(ERROR_500));
+
+    // Act
+    const { deadLettered, invocations } = await runWithRedrive(lambda.handler, messages, 3);
+
+    // Assess
+    expect(invocations).toBe(3);
+    expect(deadLettered.sort()).toEqual(messages.map((m) => m.messageId).sort());
+    expect(await delivered()).toEqual(new Map());
+  });
+
+  it('gives up on a hung SES call well within the 60 s function timeout and retries it (the SDK default is 300 s)', async () => {
+    // Prepare: the first SendEmail gets no answer for 45 s. Without a request timeout in the
+    // production clients the invocation hangs until Lambda kills it, and SQS then redelivers the
+    // WHOLE batch, records already sent included: duplicates. See SECURITY.md and the issue-8 report.
+    const { messages } = goodMessages(2);
+    proxy.script(sequence([delay(45_000)]));
+
+    // Act
+    const response = await lambda.handler(sqsEvent(messages));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect([...(await delivered()).values()]).toEqual([1, 1]);
+  }, 30_000);
+
+  it('reports a record as failed after persistent throttling, with the transient reason logged', async () => {
+    // Prepare: one record only; the SDK's adaptive mode slows down under throttling (about 4 s here).
+    const { messages } = goodMessages(1);
+    proxy.script(always(THROTTLE));
+
+    // Act
+    const response = await lambda.handler(sqsEvent(messages));
+
+    // Assess
+    expect(response?.batchItemFailures).toEqual([{ itemIdentifier: 'msg-m0' }]);
+    expect(proxy.requests).toHaveLength(4);
+    const [failure] = logEntries(lambda.logs).filter((e) => e.message === 'delivery failed');
+    expect(failure).toMatchObject({
+      input: 'msg-m0',
+      transport: 'ses',
+      transient: true,
+      reason: expect.stringContaining('TooManyRequests'),
+    });
+  });
+
+  it('reports a rejection that names the recipient without logging the address', async () => {
+    // Prepare: SES names unverified identities in its MessageRejected message.
+    const { messages } = goodMessages(1);
+    proxy.script(
+      always(reject(`Email address is not verified. The following identities failed the check in region US-EAST-1: ${RECIPIENT}`)),
+    );
+
+    // Act
+    const response = await lambda.handler(sqsEvent(messages));
+
+    // Assess
+    expect(response?.batchItemFailures).toHaveLength(1);
+    expect(proxy.requests).toHaveLength(1);
+    const [failure] = logEntries(lambda.logs).filter((e) => e.message === 'delivery failed' && e.transient === false);
+    expect(failure).toMatchObject({ input: 'msg-m0', reason: expect.stringContaining('<address>') });
+  });
+});
+
+describe('Lambda handler with SNS through a fault-injecting proxy', () => {
+  let sns: StandIn;
+  let subscriber: HttpSubscriber;
+  let proxy: FaultProxy;
+  let lambda: LoadedHandler;
+
+  beforeAll(async () => {
+    sns = await startSns();
+    subscriber = await startHttpSubscriber();
+    const setup = new SNSClient({ endpoint: sns.endpoint, region: LOCAL_REGION, credentials: DUMMY_CREDENTIALS });
+    const { TopicArn = '' } = await setup.send(new CreateTopicCommand({ Name: 'handler-fault-suite' }));
+    await setup.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: subscriber.endpoint }));
+    setup.destroy();
+    proxy = await startFaultProxy({ target: sns.endpoint, protocol: 'query' });
+    lambda = await loadHandler({ transport: 'sns', sns: { topicArn: TopicArn } }, { AWS_ENDPOINT_URL_SNS: proxy.endpoint });
+  });
+  afterAll(async () => {
+    lambda.restore();
+    await proxy.stop();
+    await subscriber.stop();
+    await sns.stop();
+  });
+
+  /** Subjects the subscriber got, once the stand-in has posted every accepted Publish. */
+  async function delivered(): Promise<Map<string, number>> {
+    const published = proxy.forwarded().filter((r) => r.status === 200).length;
+    if (published > 0) await subscriber.waitFor(published);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const subjects = subscriber.received.map((d) => (JSON.parse(d.body) as { Subject: string }).Subject);
+    subscriber.received.length = 0;
+    return tally(subjects);
+  }
+
+  it('retries Throttling, 5xx and resets: every record published once', async () => {
+    // Prepare
+    const { messages } = goodMessages(5);
+    proxy.script(sequence([THROTTLE, ERROR_500, PASS, RESET, PASS, ERROR_503, RESET, PASS]));
+
+    // Act
+    const response = await lambda.handler(sqsEvent(messages));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    const counts = await delivered();
+    expect([...counts.keys()].sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('loses nothing and publishes nothing twice through an outage and SQS redrive', async () => {
+    // Prepare
+    const { messages } = goodMessages(5);
+    proxy.script((index) => (index < 8 ? ERROR_503 : PASS));
+
+    // Act
+    const { deadLettered } = await runWithRedrive(lambda.handler, [...messages, POISON], 3);
+
+    // Assess
+    const counts = await delivered();
+    expect(deadLettered).toEqual(['msg-poison']);
+    expect([...counts.keys()].sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('logs no credentials', () => {
+    const text = lambda.logs.join('');
+    expect(text).toContain('email sent');
+    for (const secret of [SECRET_ACCESS_KEY, SESSION_TOKEN]) expect(text).not.toContain(secret);
+  });
+});
