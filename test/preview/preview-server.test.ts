@@ -2,7 +2,7 @@
  * The preview server over loopback HTTP with the real template build: a copy of templates/ in a
  * temporary folder is edited, broken and fixed while the server runs.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -133,7 +133,9 @@ describe('preview server', () => {
     );
     expect(message).toContain(`:${at + 2}:`);
     expect(log).toContain(message);
-    await writeFile(file, original);
+    // Fixed the way many editors save: a temporary file renamed over the original.
+    await writeFile(`${file}.tmp`, original);
+    await rename(`${file}.tmp`, file);
     await vi.waitFor(async () => expect((await get('/')).status).toBe(200), { timeout: 10_000, interval: 100 });
   });
 });
