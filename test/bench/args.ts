@@ -41,6 +41,6 @@ export interface Plan {
 
 export function planFor(args: BenchArgs): Plan {
   return args.quick
-    ? { renderRounds: 200, mjmlRounds: 1, importRuns: 7, burstFindings: 10_000, burstRepeats: 1 }
+    ? { renderRounds: 100, mjmlRounds: 1, importRuns: 7, burstFindings: 10_000, burstRepeats: 1 }
     : { renderRounds: 2_000, mjmlRounds: 3, importRuns: 21, burstFindings: 20_000, burstRepeats: 3 };
 }

@@ -9,6 +9,7 @@ import { parseConfig } from '../../functions/core/config.js';
 import { createPipeline } from '../../functions/core/pipeline.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import { BURST_CONFIG_RAW } from './burst-config.js';
+import { type Elapsed, stopwatch } from './clock.js';
 
 const BATCH = 10;
 const WARM_UP = 1_000;
@@ -43,42 +44,43 @@ async function processBatch(batch: readonly string[], offset: number, count: boo
   transport.sent.length = 0;
 }
 
-async function pipelineRun(list: readonly string[], count: boolean): Promise<number> {
-  const start = process.hrtime.bigint();
+async function pipelineRun(list: readonly string[], count: boolean): Promise<Elapsed> {
+  const stop = stopwatch();
   for (let offset = 0; offset < list.length; offset += BATCH) {
     await processBatch(list.slice(offset, offset + BATCH), offset, count);
     if (offset % 1_000 === 0) sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
   }
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  return stop();
 }
 
-function rate(seconds: readonly number[]): number[] {
-  return seconds.map((s) => bodies.length / s);
+/** Findings per second of wall time and per second of CPU time. */
+function rates(runs: readonly Elapsed[]): { wall: number[]; cpu: number[] } {
+  return { wall: runs.map((r) => bodies.length / (r.wallUs / 1e6)), cpu: runs.map((r) => bodies.length / (r.cpuUs / 1e6)) };
 }
 
 // Warm-up: the first invocations of a fresh Lambda pay for JIT compilation too; not counted.
 await pipelineRun(bodies.slice(0, WARM_UP), false);
-const pipelineSeconds: number[] = [];
-for (let r = 0; r < repeats; r++) pipelineSeconds.push(await pipelineRun(bodies, r === 0));
+const pipelineRuns: Elapsed[] = [];
+for (let r = 0; r < repeats; r++) pipelineRuns.push(await pipelineRun(bodies, r === 0));
 const peakRssMb = mb(Math.max(process.resourceUsage().maxRSS * 1024, sampledPeakRss));
 const heapUsedMb = mb(process.memoryUsage().heapUsed);
 
 // The floor: the same bodies, JSON.parse alone.
 let sink = 0;
-const parseSeconds: number[] = [];
+const parseRuns: Elapsed[] = [];
 for (let r = 0; r < repeats + 1; r++) {
-  const start = process.hrtime.bigint();
+  const stop = stopwatch();
   for (const body of bodies) sink += (JSON.parse(body) as { id: string }).id.length;
-  if (r > 0 || repeats === 1) parseSeconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+  if (r > 0) parseRuns.push(stop());
 }
 
 // The raw-JSON SNS recipe (EventBridge -> SNS -> email) sends JSON.stringify of the event: its per-finding work.
 const events = bodies.map((body) => JSON.parse(body) as unknown);
-const snsSeconds: number[] = [];
+const snsRuns: Elapsed[] = [];
 for (let r = 0; r < repeats + 1; r++) {
-  const start = process.hrtime.bigint();
+  const stop = stopwatch();
   for (const event of events) sink += JSON.stringify(event).length;
-  if (r > 0 || repeats === 1) snsSeconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+  if (r > 0) snsRuns.push(stop());
 }
 
 process.stdout.write(
@@ -86,9 +88,9 @@ process.stdout.write(
     findings: bodies.length,
     bodyBytes: bodies.reduce((sum, b) => sum + b.length, 0),
     counts,
-    pipelinePerS: rate(pipelineSeconds),
-    parsePerS: rate(parseSeconds),
-    snsRawPerS: rate(snsSeconds),
+    pipelinePerS: rates(pipelineRuns),
+    parsePerS: rates(parseRuns),
+    snsRawPerS: rates(snsRuns),
     baselineRssMb,
     peakRssMb,
     heapUsedMb,

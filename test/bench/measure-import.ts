@@ -21,27 +21,44 @@ export interface LoadTarget {
   readonly name: string;
   /** The module to import; absent for the empty-node baseline. */
   readonly module?: string;
+  /** Load it only on every n-th run (a slow comparison target); default 1. */
+  readonly every?: number;
 }
 
 export interface ImportResult {
   readonly name: string;
   /** Wall time of the whole process (spawn, load, exit). */
   readonly processMs: Summary;
+  /** CPU time of the whole process (user + system, all threads), as the process reports it at exit. */
+  readonly cpuMs: Summary;
   /** Time of the `import()` alone, measured inside the process. */
   readonly importMs: Summary;
 }
 
-/** Writes a tiny wrapper next to the module that imports it, prints how long that took, and exits. */
+/**
+ * Writes a tiny wrapper next to the module that loads it as the Lambda runtime would (`require`
+ * for CommonJS, `import()` for ESM: importing CommonJS from ESM would add a cjs-module-lexer pass
+ * over the whole bundle that Lambda never pays), prints how long that took, and exits.
+ */
 function wrapperFor(module: string): string {
   const wrapper = path.join(path.dirname(module), `load-${path.basename(module, path.extname(module))}.mjs`);
+  const target = JSON.stringify(`./${path.basename(module)}`);
+  const load = module.endsWith('.cjs')
+    ? [
+        `import { createRequire } from 'node:module';`,
+        'const start = performance.now();',
+        `const loaded = createRequire(import.meta.url)(${target});`,
+      ]
+    : ['const start = performance.now();', `const loaded = await import(${target});`];
   writeFileSync(
     wrapper,
     [
-      'const start = performance.now();',
-      `const loaded = await import(${JSON.stringify(`./${path.basename(module)}`)});`,
+      ...load,
       '// A CommonJS module that compiles at load exports a `ready` promise.',
       'await (loaded.default ?? loaded).ready;',
-      'process.stdout.write(String(performance.now() - start));',
+      'const importMs = performance.now() - start;',
+      'const cpu = process.cpuUsage();',
+      'process.stdout.write(JSON.stringify({ importMs, cpuMs: (cpu.user + cpu.system) / 1e3 }));',
       'process.exit(0);',
       '',
     ].join('\n'),
@@ -49,30 +66,46 @@ function wrapperFor(module: string): string {
   return wrapper;
 }
 
-function runOnce(args: readonly string[], env: NodeJS.ProcessEnv): { processMs: number; importMs: number } {
+/** The baseline: a process that loads nothing and reports its CPU time the same way. */
+const EMPTY = [
+  '-e',
+  'const c = process.cpuUsage(); process.stdout.write(JSON.stringify({ importMs: 0, cpuMs: (c.user + c.system) / 1e3 }));',
+];
+
+interface Run {
+  readonly processMs: number;
+  readonly importMs: number;
+  readonly cpuMs: number;
+}
+
+function runOnce(args: readonly string[], env: NodeJS.ProcessEnv): Run {
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
   const processMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited ${child.status}: ${child.stderr.slice(0, 2000)}`);
-  return { processMs, importMs: Number(child.stdout || 0) };
+  const reported = JSON.parse(child.stdout) as { importMs: number; cpuMs: number };
+  return { processMs, ...reported };
 }
 
 /** Loads each target `runs` times (after one discarded warm-up run each, which fills the OS file cache). */
 export function measureImports(targets: readonly LoadTarget[], runs: number): ImportResult[] {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...HANDLER_ENV };
-  const argsOf = targets.map((t) => (t.module ? [wrapperFor(t.module)] : ['-e', '']));
-  const samples = targets.map(() => ({ processMs: [] as number[], importMs: [] as number[] }));
+  const argsOf = targets.map((t) => (t.module ? [wrapperFor(t.module)] : EMPTY));
+  const samples = targets.map(() => ({ processMs: [] as number[], importMs: [] as number[], cpuMs: [] as number[] }));
   for (let run = -1; run < runs; run++) {
-    targets.forEach((_, i) => {
+    targets.forEach((target, i) => {
+      if (run >= 0 && run % (target.every ?? 1) !== 0) return;
       const result = runOnce(argsOf[i] ?? [], env);
       if (run < 0) return;
       samples[i]?.processMs.push(result.processMs);
       samples[i]?.importMs.push(result.importMs);
+      samples[i]?.cpuMs.push(result.cpuMs);
     });
   }
   return targets.map((t, i) => ({
     name: t.name,
     processMs: summarize(samples[i]?.processMs ?? []),
+    cpuMs: summarize(samples[i]?.cpuMs ?? []),
     importMs: summarize(samples[i]?.importMs ?? []),
   }));
 }

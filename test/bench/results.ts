@@ -5,15 +5,23 @@ import type { BudgetLine } from './budget.js';
 import type { LambdaEstimate } from './lambda-estimate.js';
 import type { Machine } from './machine.js';
 
+/**
+ * Times are CPU time (user + system of the measuring process) unless named `wall`: on a shared
+ * machine wall time also counts other processes' turns. `*_per_s` is per CPU-second.
+ */
 export interface BenchResults {
   readonly mode: 'quick' | 'full';
   readonly machine: Machine;
+  /** 1-minute load average at the start and the end of the run; above `machine.cores` the wall numbers are inflated. */
+  readonly load_average: readonly [number, number];
   // Render: one email (HTML, text, subject) from the model, every fixture.
   readonly render_emails: number;
   readonly render_us_p50: number;
   readonly render_us_p99: number;
+  readonly render_wall_us_p50: number;
   readonly mjml_runtime_us_p50: number;
   readonly mjml_runtime_us_p99: number;
+  readonly mjml_runtime_wall_us_p50: number;
   readonly render_vs_mjml_x: number;
   /** True when the naive path produced byte-identical emails (it is the same email). */
   readonly mjml_same_email: boolean;
@@ -24,13 +32,21 @@ export interface BenchResults {
   // Bundle and cold start.
   readonly bundle_bytes: number;
   readonly bundle_gzip_bytes: number;
+  /** Wall time of a fresh `node -e ''`-like process, and its CPU time. */
   readonly empty_node_ms_p50: number;
+  readonly empty_node_cpu_ms_p50: number;
+  /** Wall time of a fresh node process that loads the bundle and exits (the cold-start proxy), and its CPU time. */
   readonly import_ms_p50: number;
+  readonly import_cpu_ms_p50: number;
+  /** The `import()` alone, wall time inside that process. */
   readonly import_only_ms_p50: number;
+  /** CPU time of loading the bundle over CPU time of an empty node (the budgeted ratio); `_wall_x` the same in wall time. */
   readonly import_vs_empty_node_x: number;
+  readonly import_vs_empty_node_wall_x: number;
   readonly mjml_bundle_bytes: number;
   readonly mjml_bundled: boolean;
   readonly mjml_import_ms_p50: number;
+  readonly mjml_import_cpu_ms_p50: number;
   readonly mjml_import_vs_empty_node_x: number;
   // The burst.
   readonly burst_findings: number;
@@ -40,6 +56,8 @@ export interface BenchResults {
   readonly json_parse_findings_per_s: number;
   readonly pipeline_vs_json_parse: number;
   readonly sns_raw_json_findings_per_s: number;
+  readonly pipeline_findings_per_wall_s: number;
+  readonly json_parse_findings_per_wall_s: number;
   readonly pipeline_us_per_finding: number;
   readonly baseline_rss_mb: number;
   readonly peak_rss_mb: number;

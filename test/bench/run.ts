@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { parseArgs, planFor } from './args.js';
 import { checkBudget } from './budget.js';
@@ -25,6 +26,7 @@ import { writeReport } from './results.js';
 import { budgetLines, formatTable, resultRows } from './table.js';
 
 const started = process.hrtime.bigint();
+const loadAtStart = os.loadavg()[0] ?? Number.NaN;
 const args = parseArgs(process.argv.slice(2));
 const plan = planFor(args);
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -49,7 +51,7 @@ const handler = await buildHandlerBundle();
 const mjmlBundle = await buildMjmlRuntimeBundle();
 log(`loading each in ${plan.importRuns} fresh node processes`);
 const [empty, handlerLoad, mjmlLoad] = measureImports(
-  [{ name: 'empty' }, { name: 'handler', module: handler.file }, { name: 'mjml', module: mjmlBundle.file }],
+  [{ name: 'empty' }, { name: 'handler', module: handler.file }, { name: 'mjml', module: mjmlBundle.file, every: 2 }],
   plan.importRuns,
 );
 if (!empty || !handlerLoad || !mjmlLoad) throw new Error('import measurement returned too few results');
@@ -67,12 +69,15 @@ if (burst.errors > 0 || burst.emails !== burst.findings)
 const results: BenchResults = {
   mode: args.quick ? 'quick' : 'full',
   machine: describeMachine(),
+  load_average: [loadAtStart, os.loadavg()[0] ?? Number.NaN],
   render_emails: render.emails,
-  render_us_p50: render.us.p50,
-  render_us_p99: render.us.p99,
-  mjml_runtime_us_p50: mjml.us.p50,
-  mjml_runtime_us_p99: mjml.us.p99,
-  render_vs_mjml_x: mjml.us.p50 / render.us.p50,
+  render_us_p50: render.cpuUs.p50,
+  render_us_p99: render.cpuUs.p99,
+  render_wall_us_p50: render.wallUs.p50,
+  mjml_runtime_us_p50: mjml.cpuUs.p50,
+  mjml_runtime_us_p99: mjml.cpuUs.p99,
+  mjml_runtime_wall_us_p50: mjml.wallUs.p50,
+  render_vs_mjml_x: mjml.cpuUs.p50 / render.cpuUs.p50,
   mjml_same_email: mjml.sameEmail,
   email_html_bytes_p50: render.htmlBytes.p50,
   email_html_bytes_max: render.htmlBytes.max,
@@ -81,13 +86,17 @@ const results: BenchResults = {
   bundle_bytes: handler.bytes,
   bundle_gzip_bytes: gzipSync(readFileSync(handler.file)).length,
   empty_node_ms_p50: empty.processMs.p50,
+  empty_node_cpu_ms_p50: empty.cpuMs.p50,
   import_ms_p50: handlerLoad.processMs.p50,
+  import_cpu_ms_p50: handlerLoad.cpuMs.p50,
   import_only_ms_p50: handlerLoad.importMs.p50,
-  import_vs_empty_node_x: handlerLoad.processMs.p50 / empty.processMs.p50,
+  import_vs_empty_node_x: handlerLoad.cpuMs.p50 / empty.cpuMs.p50,
+  import_vs_empty_node_wall_x: handlerLoad.processMs.p50 / empty.processMs.p50,
   mjml_bundle_bytes: mjmlBundle.bytes,
   mjml_bundled: mjmlBundle.bundled,
   mjml_import_ms_p50: mjmlLoad.processMs.p50,
-  mjml_import_vs_empty_node_x: mjmlLoad.processMs.p50 / empty.processMs.p50,
+  mjml_import_cpu_ms_p50: mjmlLoad.cpuMs.p50,
+  mjml_import_vs_empty_node_x: mjmlLoad.cpuMs.p50 / empty.cpuMs.p50,
   burst_findings: burst.findings,
   burst_emails: burst.emails,
   burst_errors: burst.errors,
@@ -95,6 +104,8 @@ const results: BenchResults = {
   json_parse_findings_per_s: burst.parsePerS,
   pipeline_vs_json_parse: burst.pipelinePerS / burst.parsePerS,
   sns_raw_json_findings_per_s: burst.snsRawPerS,
+  pipeline_findings_per_wall_s: burst.pipelinePerWallS,
+  json_parse_findings_per_wall_s: burst.parsePerWallS,
   pipeline_us_per_finding: 1e6 / burst.pipelinePerS,
   baseline_rss_mb: burst.baselineRssMb,
   peak_rss_mb: burst.peakRssMb,
@@ -108,7 +119,8 @@ const report: BenchReport = { ...results, budget, budget_pass: budget.every((lin
 const m = results.machine;
 process.stdout.write(
   [
-    `securityhub-email-notifier benchmark (${results.mode}) ${m.date.slice(0, 10)}: ${m.cpu}, ${m.cores} cores, node ${m.node}`,
+    `securityhub-email-notifier benchmark (${results.mode}) ${m.date.slice(0, 10)}: ${m.cpu}, ${m.cores} cores, node ${m.node}, load ${results.load_average.map((l) => l.toFixed(1)).join(' -> ')}`,
+    'times are CPU time (user + system); wall time in brackets where it differs in meaning',
     '',
     formatTable(['measure', 'value', 'compared with'], resultRows(results)),
     '',
