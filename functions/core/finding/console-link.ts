@@ -17,10 +17,10 @@ const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
  *
  * @example securityHubHome('aws-cn', 'cn-north-1') // 'https://cn-north-1.console.amazonaws.cn/securityhub/home?region=cn-north-1'
  */
-export function securityHubHome(partition: string, region: string): string {
+export function securityHubHome(partition: string, region: string, path = 'securityhub/home'): string {
   const host = CONSOLE_HOSTS[partition] ?? CONSOLE_HOSTS.aws;
-  if (!isRegionName(region)) return `https://${host}/securityhub/home`;
-  return `https://${region}.${host}/securityhub/home?region=${region}`;
+  if (!isRegionName(region)) return `https://${host}/${path}`;
+  return `https://${region}.${host}/${path}?region=${region}`;
 }
 
 /**
@@ -32,8 +32,16 @@ export function securityHubHome(partition: string, region: string): string {
  * // 'https://us-east-1.console.aws.amazon.com/securityhub/home?region=us-east-1#/findings?search=Id%3D%255Coperator%255C%253AEQUALS%255C%253Aarn%253Aaws...'
  */
 export function findingConsoleUrl(partition: string, region: string, findingId: string): string {
-  const id = strictEncode(strictEncode(findingId));
-  return `${securityHubHome(partition, region)}#/findings?search=Id%3D%255Coperator%255C%253AEQUALS%255C%253A${id}`;
+  return findingsSearchUrl(securityHubHome(partition, region), 'Id', findingId);
+}
+
+/**
+ * A console findings page searching for `<field> EQUALS <value>`; the value URL-encoded twice.
+ * Shared by the classic console and the new one (`securityhub/v2/home`).
+ */
+export function findingsSearchUrl(home: string, field: string, value: string): string {
+  const encoded = strictEncode(strictEncode(value));
+  return `${home}#/findings?search=${strictEncode(field)}%3D%255Coperator%255C%253AEQUALS%255C%253A${encoded}`;
 }
 
 /**

@@ -7,25 +7,12 @@
  * AWS" builds for the new Security Hub (aws-solutions/automated-security-response-on-aws,
  * `getSecurityHubConsoleUrl`). Like the classic console link, the uid is URL-encoded twice. If the
  * console ignores the search, the link still opens the findings page of the right Region.
- *
- * The host table repeats the classic one in `finding/console-link.ts` (not exported there); merge later.
  */
-import { isRegionName } from '../finding/arn.js';
+import { findingsSearchUrl, securityHubHome } from '../finding/console-link.js';
 
-const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
-  aws: 'console.aws.amazon.com',
-  'aws-cn': 'console.amazonaws.cn',
-  'aws-us-gov': 'console.amazonaws-us-gov.com',
-};
-
-/**
- * `https://<region>.<host>/securityhub/v2/home?region=<region>` for the partition (`aws` when
- * unknown); a malformed Region is left out rather than put into the URL.
- */
+/** `https://<region>.<host>/securityhub/v2/home?region=<region>` for the partition. */
 export function securityHubV2Home(partition: string, region: string): string {
-  const host = CONSOLE_HOSTS[partition] ?? CONSOLE_HOSTS.aws;
-  if (!isRegionName(region)) return `https://${host}/securityhub/v2/home`;
-  return `https://${region}.${host}/securityhub/v2/home?region=${region}`;
+  return securityHubHome(partition, region, 'securityhub/v2/home');
 }
 
 /**
@@ -36,11 +23,5 @@ export function securityHubV2Home(partition: string, region: string): string {
  * // 'https://us-east-1.console.aws.amazon.com/securityhub/v2/home?region=us-east-1#/findings?search=finding_info.uid%3D%255Coperator%255C%253AEQUALS%255C%253Aarn%253Aaws%253Aguardduty...'
  */
 export function ocsfConsoleUrl(partition: string, region: string, findingUid: string): string {
-  const uid = strictEncode(strictEncode(findingUid));
-  return `${securityHubV2Home(partition, region)}#/findings?search=finding_info.uid%3D%255Coperator%255C%253AEQUALS%255C%253A${uid}`;
-}
-
-/** `encodeURIComponent` that also encodes `!'()*`, so the link is safe in any quoted attribute. */
-function strictEncode(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return findingsSearchUrl(securityHubV2Home(partition, region), 'finding_info.uid', findingUid);
 }
