@@ -1,6 +1,9 @@
 /** Dates as readers expect them: `2020-07-25 16:06 (Asia/Tokyo)`, in the configured zone, the zone named. */
 
+const QUARTER_HOUR = 15 * 60_000;
+const MAX_CACHED_OFFSETS = 10_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
 
 function formatter(locale: string, timeZone: string): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}`;
@@ -9,10 +12,10 @@ function formatter(locale: string, timeZone: string): Intl.DateTimeFormat {
     found = new Intl.DateTimeFormat(locale, {
       timeZone,
       year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
       hourCycle: 'h23',
       numberingSystem: 'latn',
     });
@@ -20,6 +23,25 @@ function formatter(locale: string, timeZone: string): Intl.DateTimeFormat {
   }
   return found;
 }
+
+/**
+ * The zone's UTC offset (ms) at `time`. Intl is slow (~8 us a call), so the offset is computed once
+ * per zone and quarter hour (every zone changes its offset on a quarter-hour boundary).
+ */
+function offsetAt(locale: string, timeZone: string, time: number): number {
+  const bucket = Math.floor(time / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${locale}|${timeZone}|${bucket}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const parts: Record<string, number> = {};
+  for (const part of formatter(locale, timeZone).formatToParts(bucket)) parts[part.type] = Number(part.value);
+  const local = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+  offsets.set(key, local - bucket);
+  return local - bucket;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * Formats an ISO-8601 timestamp in `timeZone`; gives `undefined` for a missing or unreadable value.
@@ -30,7 +52,7 @@ export function formatDate(iso: string | undefined, locale: string, timeZone: st
   if (iso === undefined) return undefined;
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
-  const parts: Record<string, string> = {};
-  for (const part of formatter(locale, timeZone).formatToParts(time)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${timeZone})`;
+  const local = new Date(time + offsetAt(locale, timeZone, time));
+  const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  return `${date} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} (${timeZone})`;
 }
