@@ -17,8 +17,10 @@ const WARM_UP = 1_000;
 const [, , file, repeatsArg] = process.argv;
 if (!file) throw new Error('usage: node burst.mjs BODIES_FILE [REPEATS]');
 const repeats = Math.max(1, Number(repeatsArg ?? 1));
-const bodies = readFileSync(file, 'utf8').split('\n').filter(Boolean);
 const mb = (bytes: number) => bytes / 2 ** 20;
+// Code loaded, templates ready: what a warm Lambda holds before its first batch.
+const moduleRssMb = mb(process.memoryUsage().rss);
+const bodies = readFileSync(file, 'utf8').split('\n').filter(Boolean);
 const baselineRssMb = mb(process.memoryUsage().rss);
 
 const pipeline = createPipeline(parseConfig(BURST_CONFIG_RAW), renderer);
@@ -91,6 +93,7 @@ process.stdout.write(
     pipelinePerS: rates(pipelineRuns),
     parsePerS: rates(parseRuns),
     snsRawPerS: rates(snsRuns),
+    moduleRssMb,
     baselineRssMb,
     peakRssMb,
     heapUsedMb,

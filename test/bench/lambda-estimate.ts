@@ -18,9 +18,10 @@ export interface LambdaEstimate {
   readonly usd_per_10k: number;
 }
 
-export function estimateLambda(pipelinePerS: number, peakRssMb: number): LambdaEstimate {
+/** `workingRssMb`: the burst's peak RSS without the bodies the benchmark holds (a Lambda holds one batch). */
+export function estimateLambda(pipelinePerS: number, workingRssMb: number): LambdaEstimate {
   const sizes = [256, 512, 1024, 1769];
-  const suggested = sizes.find((size) => size >= peakRssMb * 2) ?? 1769;
+  const suggested = sizes.find((size) => size >= workingRssMb * 2) ?? 1769;
   const cpuSeconds = 10_000 / pipelinePerS;
   // Below one vCPU, wall time grows as memory shrinks, so GB-s of CPU-bound work stays at cpu_s x 1.769 GB.
   const wallSeconds = cpuSeconds * Math.max(1, FULL_VCPU_MB / suggested);

@@ -25,6 +25,9 @@ export interface BurstResult {
   /** Findings per wall-clock second. */
   readonly pipelinePerWallS: number;
   readonly parsePerWallS: number;
+  /** RSS with the code loaded, before the bodies are read. */
+  readonly moduleRssMb: number;
+  /** RSS with the bodies read (the benchmark holds all of them; a Lambda holds one batch). */
   readonly baselineRssMb: number;
   readonly peakRssMb: number;
   readonly heapUsedMb: number;
@@ -42,6 +45,7 @@ interface ChildReport {
   pipelinePerS: Rates;
   parsePerS: Rates;
   snsRawPerS: Rates;
+  moduleRssMb: number;
   baselineRssMb: number;
   peakRssMb: number;
   heapUsedMb: number;
@@ -72,6 +76,7 @@ export async function measureBurst(bodies: readonly string[], repeats: number): 
     snsRawPerS: median(report.snsRawPerS.cpu),
     pipelinePerWallS: median(report.pipelinePerS.wall),
     parsePerWallS: median(report.parsePerS.wall),
+    moduleRssMb: report.moduleRssMb,
     baselineRssMb: report.baselineRssMb,
     peakRssMb: report.peakRssMb,
     heapUsedMb: report.heapUsedMb,

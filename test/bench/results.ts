@@ -38,11 +38,11 @@ export interface BenchResults {
   /** Wall time of a fresh node process that loads the bundle and exits (the cold-start proxy), and its CPU time. */
   readonly import_ms_p50: number;
   readonly import_cpu_ms_p50: number;
-  /** The `import()` alone, wall time inside that process. */
+  /** The `require()` of the bundle alone, wall time inside that process. */
   readonly import_only_ms_p50: number;
-  /** CPU time of loading the bundle over CPU time of an empty node (the budgeted ratio); `_wall_x` the same in wall time. */
+  /** Wall time of loading the bundle over that of an empty node (the budgeted ratio); `_cpu_x` the same in CPU time. */
   readonly import_vs_empty_node_x: number;
-  readonly import_vs_empty_node_wall_x: number;
+  readonly import_vs_empty_node_cpu_x: number;
   readonly mjml_bundle_bytes: number;
   readonly mjml_bundled: boolean;
   readonly mjml_import_ms_p50: number;
@@ -59,8 +59,13 @@ export interface BenchResults {
   readonly pipeline_findings_per_wall_s: number;
   readonly json_parse_findings_per_wall_s: number;
   readonly pipeline_us_per_finding: number;
+  /** RSS of the burst process with the code loaded, before reading the bodies. */
+  readonly module_rss_mb: number;
+  /** RSS with all the burst's bodies read (held by the benchmark, not by a Lambda). */
   readonly baseline_rss_mb: number;
   readonly peak_rss_mb: number;
+  /** Peak minus what holding every body costs: the Lambda-like working set. */
+  readonly working_rss_mb: number;
   readonly lambda: LambdaEstimate;
   readonly wall_s: number;
   readonly notes: readonly string[];

@@ -11,14 +11,14 @@ const n = (value: number): string => (Number.isFinite(value) ? round(value).toLo
 export function resultRows(r: BenchResults): Row[] {
   return [
     [
-      'render one email, p50 / p99',
+      'render one email (CPU), p50 / p99',
       `${n(r.render_us_p50)} / ${n(r.render_us_p99)} us`,
-      `${r.render_emails} emails, every fixture [wall p50 ${n(r.render_wall_us_p50)} us]`,
+      `${r.render_emails} emails, every fixture; wall p50 ${n(r.render_wall_us_p50)} us`,
     ],
     [
-      'MJML compiled per email, p50',
+      'MJML compiled per email (CPU), p50',
       `${n(r.mjml_runtime_us_p50)} us`,
-      `precompiled is ${n(r.render_vs_mjml_x)}x faster [wall ${n(r.mjml_runtime_wall_us_p50)} us]`,
+      `precompiled is ${n(r.render_vs_mjml_x)}x faster; wall ${n(r.mjml_runtime_wall_us_p50)} us`,
     ],
     [
       'email size, HTML p50 / max',
@@ -27,28 +27,36 @@ export function resultRows(r: BenchResults): Row[] {
     ],
     ['Lambda bundle (minified, SDK external)', `${n(r.bundle_bytes)} B`, `${n(r.bundle_gzip_bytes)} B gzipped`],
     [
-      'fresh node loading the bundle, p50',
+      'fresh node loading the bundle (wall), p50',
       `${n(r.import_ms_p50)} ms`,
-      `${n(r.import_vs_empty_node_x)}x empty node (${n(r.empty_node_ms_p50)} ms)`,
+      `${n(r.import_vs_empty_node_x)}x empty node (${n(r.empty_node_ms_p50)} ms); CPU ${n(r.import_cpu_ms_p50)} ms, ${n(r.import_vs_empty_node_cpu_x)}x`,
     ],
-    ['  of which import() alone, p50', `${n(r.import_only_ms_p50)} ms`, ''],
+    ['  of which require() alone (wall), p50', `${n(r.import_only_ms_p50)} ms`, ''],
     [
-      'fresh node loading MJML at runtime, p50',
+      'fresh node compiling MJML at load (wall)',
       `${n(r.mjml_import_ms_p50)} ms`,
-      `${n(r.mjml_import_vs_empty_node_x)}x empty node; ${r.mjml_bundled ? `${n(r.mjml_bundle_bytes)} B bundle` : 'unbundled'}`,
+      `${n(r.mjml_import_vs_empty_node_x)}x empty node; ${r.mjml_bundled ? `${n(r.mjml_bundle_bytes)} B bundle` : 'not bundled'}`,
     ],
     [
-      'pipeline throughput',
+      'pipeline (per CPU-second)',
       `${n(r.pipeline_findings_per_s)} findings/s`,
-      `${n(r.pipeline_us_per_finding)} us each; ${r.burst_findings} findings`,
+      `${n(r.pipeline_us_per_finding)} us each, ${r.burst_findings} findings; wall ${n(r.pipeline_findings_per_wall_s)}/s`,
     ],
-    ['JSON.parse floor', `${n(r.json_parse_findings_per_s)} findings/s`, `pipeline = ${n(r.pipeline_vs_json_parse)} of it`],
-    ['raw-JSON SNS recipe (stringify)', `${n(r.sns_raw_json_findings_per_s)} findings/s`, 'reference: unreadable email'],
-    ['peak RSS on the burst', `${n(r.peak_rss_mb)} MB`, `${n(r.baseline_rss_mb)} MB with bodies loaded`],
     [
-      'Lambda estimate per 10,000 findings',
+      'JSON.parse floor (per CPU-second)',
+      `${n(r.json_parse_findings_per_s)} findings/s`,
+      `pipeline = ${n(r.pipeline_vs_json_parse)} of it; wall ${n(r.json_parse_findings_per_wall_s)}/s`,
+    ],
+    ['raw-JSON SNS recipe (stringify)', `${n(r.sns_raw_json_findings_per_s)} findings/s`, 'reference: what the unreadable email costs'],
+    [
+      'peak RSS on the burst',
+      `${n(r.peak_rss_mb)} MB`,
+      `${n(r.module_rss_mb)} MB code loaded, ${n(r.baseline_rss_mb)} MB with all bodies read; working set ~${n(r.working_rss_mb)} MB`,
+    ],
+    [
+      'Lambda CPU per 10,000 findings',
       `${n(r.lambda.gb_s_per_10k)} GB-s`,
-      `CPU only, at ${r.lambda.suggested_memory_mb} MB; $${r.lambda.usd_per_10k.toFixed(5)} arm64`,
+      `at ${r.lambda.suggested_memory_mb} MB, SES/SNS waits excluded; $${r.lambda.usd_per_10k.toFixed(5)} arm64`,
     ],
   ];
 }
