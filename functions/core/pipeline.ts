@@ -1,19 +1,19 @@
 /**
- * The pure pipeline: parsed JSON in, outcomes out. decode -> read (ASFF | OCSF | insight)
- * -> policy -> render. The Lambda handler, the replay CLI and the preview server all call this,
- * so what replay shows is what the Lambda sends.
+ * The pure pipeline: decode -> read (ASFF | OCSF | insight) -> policy (one delivery window) ->
+ * render. The Lambda handler, the replay CLI and the preview server all call it, so what replay
+ * shows is what the Lambda sends. Two steps: `read` per input, then `window` over all inputs of
+ * one delivery window (one SQS batch, one replay run) with the prior dedup state.
  */
 import type { NotifierConfig } from './config.js';
-import { InvalidEventError } from './errors.js';
+import type { InvalidEventError } from './errors.js';
 import type { Finding } from './finding/model.js';
-import { decodeInput } from './input/decode.js';
-import { DETAIL_TYPES, type SecurityHubEvent } from './input/event.js';
-import { readEvent } from './input/read-event.js';
-import { filterFinding } from './policy/filter.js';
-import type { Email, Notification } from './render/email.js';
+import { type InputRead, readInput } from './pipeline/read-input.js';
+import { renderWindow, type WindowEmail, type WindowOutput, type WindowState } from './pipeline/render-window.js';
+import type { Email } from './render/email.js';
 import type { Renderer } from './render/renderer.js';
 
-const KNOWN = new Set<string>(Object.values(DETAIL_TYPES));
+export type { InputRead } from './pipeline/read-input.js';
+export type { WindowEmail, WindowOutput, WindowState } from './pipeline/render-window.js';
 
 /** What happened to one input: an email to send, a finding skipped with a reason, or a bad input. */
 export type Outcome =
@@ -22,8 +22,16 @@ export type Outcome =
   | { readonly kind: 'error'; readonly input: string; readonly error: InvalidEventError };
 
 export interface Pipeline {
-  /** Plans every email for one parsed JSON input (a file, an SQS message body). Never throws for bad input. */
-  plan(json: unknown, input: string): Outcome[];
+  /** Reads one parsed JSON input (a file, an SQS message body). Never throws for bad input. */
+  read(json: unknown, input: string): InputRead;
+  /** Plans and renders every email of one delivery window. */
+  window(reads: readonly InputRead[], state: WindowState): WindowOutput;
+  /**
+   * One input as a window of its own with no prior state (preview, bench): every email, skip and
+   * error. `now` (silences, repeat) defaults to the newest `UpdatedAt` among its findings, so the
+   * result does not depend on the clock.
+   */
+  plan(json: unknown, input: string, now?: Date): Outcome[];
 }
 
 /**
@@ -31,66 +39,29 @@ export interface Pipeline {
  *
  * @example
  * const pipeline = createPipeline(parseConfig({}), renderer);
- * for (const outcome of pipeline.plan(JSON.parse(body), 'message-1')) ...
+ * const reads = bodies.map((body, i) => pipeline.read(JSON.parse(body), `message-${i}`));
+ * const { plan, emails } = pipeline.window(reads, { now: new Date(), prior: await store.getMany(keys) });
  */
 export function createPipeline(config: NotifierConfig, renderer: Renderer): Pipeline {
-  const enabled = new Set<string>(config.detailTypes.map((key) => DETAIL_TYPES[key]));
-  const renderOptions = { locale: config.locale, timeZone: config.timeZone };
-
-  function planEvent(event: SecurityHubEvent, input: string): Outcome[] {
-    // Unknown detail-types are refused by readEvent with their own message.
-    if (KNOWN.has(event.detailType) && !enabled.has(event.detailType)) {
-      return [error(input, 'detail-type', `detail-type ${JSON.stringify(event.detailType)} is not enabled in the configuration`)];
-    }
-    const content = readEvent(event, input);
-    if (content.kind === 'insight') {
-      return [email(input, { kind: 'insight', insight: content.insight, trigger: content.trigger })];
-    }
-    const outcomes: Outcome[] = [];
-    const chosen: Finding[] = [];
-    // A person chose Custom Action findings by hand: they bypass the filters.
-    const byHand = content.trigger.action !== undefined;
-    for (const result of content.findings) {
-      if (!result.ok) {
-        outcomes.push({ kind: 'error', input, error: result.error });
-        continue;
-      }
-      const decision = byHand ? { notify: true as const } : filterFinding(result.finding, config.filters);
-      if (decision.notify) chosen.push(result.finding);
-      else outcomes.push({ kind: 'skipped', input, finding: result.finding, reason: decision.reason });
-    }
-    const [only] = chosen;
-    if (byHand && chosen.length > 1) {
-      outcomes.unshift(email(input, { kind: 'digest', findings: chosen, trigger: content.trigger }));
-    } else if (only) {
-      outcomes.unshift(...chosen.map((finding) => email(input, { kind: 'finding', finding, trigger: content.trigger })));
-    }
-    return outcomes;
-  }
-
-  function email(input: string, notification: Notification): Outcome {
-    return { kind: 'email', input, email: renderer.render(notification, renderOptions) };
-  }
-
-  function error(input: string, path: string, message: string): Outcome {
-    return { kind: 'error', input, error: new InvalidEventError(input, path, message) };
-  }
-
-  /** Turns an `InvalidEventError` into an error outcome; anything else is a bug and propagates. */
-  function guard<T>(input: string, run: () => T): T | Outcome {
-    try {
-      return run();
-    } catch (cause) {
-      if (cause instanceof InvalidEventError) return { kind: 'error', input, error: cause };
-      throw cause;
-    }
-  }
-
+  const read = (json: unknown, input: string) => readInput(json, input, config.detailTypes);
+  const window = (reads: readonly InputRead[], state: WindowState) => renderWindow(config, renderer, reads, state);
   return {
-    plan(json, input) {
-      const events = guard(input, () => decodeInput(json, input));
-      if (!Array.isArray(events)) return [events];
-      return events.flatMap((event) => guard(input, () => planEvent(event, input)));
+    read,
+    window,
+    plan(json, input, now) {
+      const one = read(json, input);
+      const { plan, emails } = window([one], { now: now ?? eventTime(one), prior: new Map() });
+      return [
+        ...emails.map((e: WindowEmail): Outcome => ({ kind: 'email', input, email: e.email })),
+        ...plan.skipped.map((s): Outcome => ({ kind: 'skipped', input, finding: s.finding, reason: s.reason })),
+        ...one.errors.map((error): Outcome => ({ kind: 'error', input, error })),
+      ];
     },
   };
+}
+
+/** The newest `UpdatedAt` of the input's findings, else the Unix epoch. */
+function eventTime(read: InputRead): Date {
+  const times = read.findings.map((f) => Date.parse(f.finding.updatedAt ?? '')).filter((t) => Number.isFinite(t));
+  return new Date(times.length > 0 ? Math.max(...times) : 0);
 }

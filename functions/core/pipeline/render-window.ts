@@ -1,0 +1,89 @@
+/**
+ * The pure window step: plan every email of one delivery window (planWindow) and render each
+ * planned notification in its route's locale, with threading headers; insights pass through.
+ */
+import type { NotifierConfig } from '../config.js';
+import type { ChosenFinding } from '../policy/group.js';
+import type { Route } from '../policy/policy-config.js';
+import { FALLBACK_ROUTE } from '../policy/route.js';
+import type { StoredState } from '../policy/state.js';
+import { planWindow, type WindowPlan } from '../policy/window.js';
+import type { Email, Notification } from '../render/email.js';
+import type { Renderer } from '../render/renderer.js';
+import type { InputRead } from './read-input.js';
+import { threadHeaders } from './thread-headers.js';
+
+/** One rendered email of a window, with what the adapter needs to deliver and account for it. */
+export interface WindowEmail {
+  readonly email: Email;
+  /** Where it goes: a route's own recipients or topic, or the fallback (top-level settings). */
+  readonly route: Route;
+  /** The findings it shows (empty for an insight). */
+  readonly findings: readonly ChosenFinding[];
+  /** The inputs it carries findings (or the insight) from, without repeats. */
+  readonly inputs: readonly string[];
+  /** The event ids it carries, without repeats. */
+  readonly eventIds: readonly string[];
+  /** Index into `plan.notifications` (for `statesToWrite`); absent for an insight. */
+  readonly planIndex?: number;
+}
+
+export interface WindowOutput {
+  readonly plan: WindowPlan;
+  /** Planned notifications in plan order (most severe first), then insights. */
+  readonly emails: readonly WindowEmail[];
+}
+
+export interface WindowState {
+  readonly now: Date;
+  /** What the state store knows about the window's finding keys. */
+  readonly prior: ReadonlyMap<string, StoredState>;
+}
+
+/**
+ * Plans and renders one window.
+ *
+ * @example
+ * const { plan, emails } = renderWindow(config, renderer, reads, { now, prior });
+ */
+export function renderWindow(config: NotifierConfig, renderer: Renderer, reads: readonly InputRead[], state: WindowState): WindowOutput {
+  const plan = planWindow(
+    reads.flatMap((read) => read.findings),
+    { now: state.now, prior: state.prior, policy: config.policy, filters: config.filters },
+  );
+  const render = (notification: Notification, route: Route): Email =>
+    renderer.render(notification, { locale: route.locale ?? config.locale, timeZone: config.timeZone });
+
+  const emails: WindowEmail[] = plan.notifications.map((planned, planIndex) => {
+    const rendered = render(planned.notification, planned.route);
+    const [only] = planned.findings;
+    const email =
+      planned.notification.kind === 'finding' && only
+        ? { ...rendered, headers: { ...rendered.headers, ...threadHeaders(only.finding.key, only.previous, state.now) } }
+        : rendered;
+    return {
+      email,
+      route: planned.route,
+      findings: planned.findings,
+      inputs: unique(planned.findings.map((f) => f.input)),
+      eventIds: unique(planned.findings.map((f) => f.trigger.eventId)),
+      planIndex,
+    };
+  });
+  for (const read of reads) {
+    for (const insight of read.insights) {
+      emails.push({
+        email: render(insight, FALLBACK_ROUTE),
+        route: FALLBACK_ROUTE,
+        findings: [],
+        inputs: [read.input],
+        eventIds: [insight.trigger.eventId],
+      });
+    }
+  }
+  return { plan, emails };
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
