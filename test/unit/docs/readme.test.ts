@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { END, START, templateVariablesMarkdown } from '../../../functions/build/template-variables.js';
+
+describe('README', () => {
+  it('lists exactly the template variables the view models declare (npm run docs:templates)', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const block = readme.slice(readme.indexOf(START) + START.length, readme.indexOf(END)).trim();
+
+    expect(block).toBe(templateVariablesMarkdown().trim());
+    expect(block).toContain('`finding.reasons[] { code, description }`');
+  });
+
+  it('gives the two quick-start commands', async () => {
+    const readme = await readFile('README.md', 'utf8');
+
+    expect(readme).toContain('npm ci && npm run replay -- fixtures');
+    expect(readme).toContain('npm ci && npm test');
+  });
+});
