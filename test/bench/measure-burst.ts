@@ -29,7 +29,10 @@ export interface BurstResult {
   readonly moduleRssMb: number;
   /** RSS with the bodies read (the benchmark holds all of them; a Lambda holds one batch). */
   readonly baselineRssMb: number;
+  /** Peak RSS after the first pass over the burst (the budgeted number). */
   readonly peakRssMb: number;
+  /** Peak RSS after every timed pass. */
+  readonly peakRssAllPassesMb: number;
   readonly heapUsedMb: number;
 }
 
@@ -48,6 +51,7 @@ interface ChildReport {
   moduleRssMb: number;
   baselineRssMb: number;
   peakRssMb: number;
+  peakRssAllPassesMb: number;
   heapUsedMb: number;
 }
 
@@ -79,6 +83,7 @@ export async function measureBurst(bodies: readonly string[], repeats: number): 
     moduleRssMb: report.moduleRssMb,
     baselineRssMb: report.baselineRssMb,
     peakRssMb: report.peakRssMb,
+    peakRssAllPassesMb: report.peakRssAllPassesMb,
     heapUsedMb: report.heapUsedMb,
   };
 }

@@ -63,7 +63,9 @@ export interface BenchResults {
   readonly module_rss_mb: number;
   /** RSS with all the burst's bodies read (held by the benchmark, not by a Lambda). */
   readonly baseline_rss_mb: number;
+  /** Peak RSS while processing the burst once (the budget); `_all_passes` after every timed pass. */
   readonly peak_rss_mb: number;
+  readonly peak_rss_all_passes_mb: number;
   /** Peak minus what holding every body costs: the Lambda-like working set. */
   readonly working_rss_mb: number;
   readonly lambda: LambdaEstimate;

@@ -110,6 +110,7 @@ const results: BenchResults = {
   module_rss_mb: burst.moduleRssMb,
   baseline_rss_mb: burst.baselineRssMb,
   peak_rss_mb: burst.peakRssMb,
+  peak_rss_all_passes_mb: burst.peakRssAllPassesMb,
   working_rss_mb: burst.peakRssMb - (burst.baselineRssMb - burst.moduleRssMb),
   lambda: estimateLambda(burst.pipelinePerS, burst.peakRssMb - (burst.baselineRssMb - burst.moduleRssMb)),
   wall_s: elapsed(),

@@ -51,7 +51,7 @@ export function resultRows(r: BenchResults): Row[] {
     [
       'peak RSS on the burst',
       `${n(r.peak_rss_mb)} MB`,
-      `${n(r.module_rss_mb)} MB code loaded, ${n(r.baseline_rss_mb)} MB with all bodies read; working set ~${n(r.working_rss_mb)} MB`,
+      `code ${n(r.module_rss_mb)} MB, + bodies ${n(r.baseline_rss_mb)} MB; working set ~${n(r.working_rss_mb)} MB; ${n(r.peak_rss_all_passes_mb)} MB after all passes`,
     ],
     [
       'Lambda CPU per 10,000 findings',
