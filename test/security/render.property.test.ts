@@ -13,44 +13,15 @@ import { line } from '../../functions/core/render/finding-view.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import type { RenderOptions } from '../../functions/core/render/renderer.js';
 import { SUBJECT_MAX } from '../../functions/core/render/subject.js';
-import { aDigest, aFindingNotification, anInsightNotification, aTrigger, aVulnerabilityFinding } from '../support/findings.js';
+import { BASELINE, LOCALES, TOPIC } from './email-safety.js';
 import { hostileNotification } from './hostile-notifications.js';
 import { SEED } from './hostile-strings.js';
 import { hasHidden, inspectHtml } from './html-safety.js';
 
-const OPTIONS: readonly RenderOptions[] = [
-  { locale: 'en', timeZone: 'UTC' },
-  { locale: 'ja', timeZone: 'Asia/Tokyo' },
-];
 const RUNS = 300;
-const TOPIC = 'arn:aws:sns:us-east-1:111122223333:securityhub-alerts';
-
-/** What benign renders of every template produce: the only elements and parse errors a hostile render may show. */
-const BASELINE = (() => {
-  const tags = new Set<string>();
-  const parseErrors = new Set<string>();
-  const benign: Notification[] = [
-    aFindingNotification(),
-    aFindingNotification(aVulnerabilityFinding(), aTrigger({ name: 'Send to SOC', description: 'Mail the team' })),
-    aDigest(),
-    anInsightNotification(),
-  ];
-  for (const notification of benign) {
-    for (const options of OPTIONS) {
-      const report = inspectHtml(renderer.render(notification, options).html);
-      expect(report.problems).toEqual([]);
-      for (const tag of report.tags) tags.add(tag);
-      for (const code of report.parseErrors) parseErrors.add(code);
-    }
-  }
-  // Unicode noncharacters (U+FDD0..U+FDEF, U+xFFFE/xFFFF) are a parse error by the letter of the HTML
-  // spec but inert: browsers show them as unknown glyphs. Tolerated here, noted in SECURITY.md.
-  parseErrors.add('noncharacter-in-input-stream');
-  return { tags, parseErrors };
-})();
 
 const render = (notification: Notification, localeIndex: number): Email =>
-  renderer.render(notification, OPTIONS[localeIndex % OPTIONS.length] as RenderOptions);
+  renderer.render(notification, LOCALES[localeIndex % LOCALES.length] as RenderOptions);
 
 const cases = fc.tuple(hostileNotification, fc.nat(1));
 
@@ -92,8 +63,8 @@ describe('rendering hostile findings (fast-check, fixed seed)', () => {
           Buffer.byteLength(JSON.stringify(input.MessageAttributes ?? {}), 'utf8');
         expect(bytes).toBeLessThanOrEqual(SNS_MAX_BYTES);
         for (const [name, value] of Object.entries(email.headers)) {
-          expect(name).toMatch(/^X-SecurityHub-[A-Za-z-]+$/);
-          expect(value).toMatch(/^[\x20-\x7e]{0,200}$/);
+          expect(name).toMatch(/^(X-SecurityHub-[A-Za-z-]+|Message-ID|References|In-Reply-To)$/);
+          expect(value).toMatch(name.startsWith('X-') ? /^[\x20-\x7e]{0,200}$/ : /^[\x21-\x7e]+( [\x21-\x7e]+)*$/);
         }
         const [ses] = sesSendInputs(email, { from: 'notifier@example.com', to: ['soc@example.com'] });
         for (const header of ses?.Content?.Simple?.Headers ?? []) expect(header.Value).toMatch(/^[\x20-\x7e]*$/);
