@@ -1,25 +1,40 @@
 /**
  * The Lambda entry point. Wiring happens once per cold start; a configuration error fails the
- * start with one line naming the setting. Accepts an SQS batch (each body an EventBridge event)
- * or one EventBridge event.
+ * start with one line naming the setting. An SQS batch is one delivery window (dedup, grouping,
+ * flood digests, pacing); one EventBridge event is a window of one.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context, EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createLambdaStateStore } from './adapters/create-state-store.js';
 import { createTransport } from './adapters/create-transport.js';
 import { CONFIG_VARIABLE, readLambdaConfig } from './adapters/lambda-config.js';
-import { createNotifier, type Notifier } from './adapters/notify-input.js';
+import { createNotifier, type Notifier, type WindowReport } from './adapters/notify-input.js';
+import { METRICS_NAMESPACE, publishWindowMetrics } from './adapters/window-metrics.js';
 import { ConfigError } from './core/errors.js';
 import { createPipeline } from './core/pipeline.js';
+import { ratePerSecond } from './core/policy/pacing.js';
 import { renderer } from './core/render/prebuilt.js';
 
-const logger = new Logger({ serviceName: 'securityhub-email-notifier' });
+const SERVICE = 'securityhub-email-notifier';
+const logger = new Logger({ serviceName: SERVICE });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE });
 const notifier = wire();
 
 function wire(): Notifier {
   try {
     const config = readLambdaConfig(process.env);
     const transport = createTransport(config, { source: CONFIG_VARIABLE });
-    return createNotifier({ pipeline: createPipeline(config, renderer), transport, log: logger });
+    const store = createLambdaStateStore(config, logger);
+    const rate = ratePerSecond(transport.name === 'memory' ? 'file' : transport.name, config.policy.rate.perSecond);
+    return createNotifier({
+      pipeline: createPipeline(config, renderer),
+      transport,
+      log: logger,
+      ...(store ? { store, claimEvents: true } : {}),
+      perSecond: rate,
+      now: () => new Date(),
+    });
   } catch (error) {
     if (error instanceof ConfigError) logger.error(`configuration error: ${error.message}`, { setting: error.setting });
     throw error;
@@ -29,21 +44,29 @@ function wire(): Notifier {
 type Event = SQSEvent | EventBridgeEvent<string, unknown>;
 
 /**
- * SQS: returns the message ids that failed (unreadable, or an email not delivered) so only
- * those come back; one bad record never blocks the others. EventBridge: throws on any failure.
+ * SQS: returns the message ids that failed (unreadable, or carried by an email not delivered) so
+ * only those come back; one bad record never blocks the others. EventBridge: throws on any failure.
  */
-export async function handler(event: Event): Promise<SQSBatchResponse | undefined> {
+export async function handler(event: Event, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<SQSBatchResponse | undefined> {
+  const remaining = context ? () => context.getRemainingTimeInMillis() : undefined;
   if ('Records' in event) {
-    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
-      const { failure } = await notifier.notify(parse(record.body), record.messageId);
-      if (failure) batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
-    return { batchItemFailures };
+    const report = await run(
+      event.Records.map((record) => ({ input: record.messageId, json: parse(record.body) })),
+      remaining,
+    );
+    const failed = event.Records.filter((record) => report.failedInputs.has(record.messageId));
+    return { batchItemFailures: failed.map((record) => ({ itemIdentifier: record.messageId })) };
   }
-  const { failure } = await notifier.notify(event, event.id);
+  const report = await run([{ input: event.id, json: event }], remaining);
+  const failure = report.reads.flatMap((read) => read.errors)[0] ?? report.deliveries.find((d) => d.error)?.error;
   if (failure) throw failure;
   return undefined;
+}
+
+async function run(records: { input: string; json: unknown }[], remaining: (() => number) | undefined): Promise<WindowReport> {
+  const report = await notifier.notify(records, remaining);
+  publishWindowMetrics(metrics, report.counts);
+  return report;
 }
 
 function parse(body: string): unknown {

@@ -13,13 +13,15 @@ export interface EmlOptions {
 
 /**
  * multipart/alternative (text, then HTML), From, To, Subject (RFC 2047 when non-ASCII), Date,
- * Message-ID and the email's own headers (X-SecurityHub-*). The Message-ID is derived from the
- * content, so a replay of the same input gets the same id.
+ * Message-ID and the email's own headers (X-SecurityHub-*, threading). The Message-ID is the
+ * email's own `Message-ID` header when it has one (the finding's thread id on a first email),
+ * else derived from the content, so a replay of the same input gets the same id.
  *
  * @example
  * await writeFile('001.eml', await emlMessage(email, { from: 'a@example.com', to: ['b@example.com'] }));
  */
 export async function emlMessage(email: Email, options: EmlOptions): Promise<Buffer> {
+  const { 'Message-ID': own, ...headers } = email.headers;
   const digest = createHash('sha256').update(email.subject).update('\0').update(email.text).digest('hex').slice(0, 32);
   const composer = new MailComposer({
     from: options.from,
@@ -29,8 +31,8 @@ export async function emlMessage(email: Email, options: EmlOptions): Promise<Buf
     text: email.text,
     html: email.html,
     date: options.date ?? new Date(),
-    messageId: `<${digest}@securityhub-email-notifier.local>`,
-    headers: { ...email.headers },
+    messageId: own ?? `<${digest}@securityhub-email-notifier.local>`,
+    headers,
   });
   return composer.compile().build();
 }

@@ -41,10 +41,13 @@ export function createFileTransport(options: FileTransportOptions): FileTranspor
   return {
     name: 'file',
     written,
-    async send(email) {
+    async send(email, destination) {
       const stem = join(options.outDir, outboxStem(count++, email.notification));
-      const eml = await emlMessage(email, { from: options.from, to: options.to, ...(options.cc ? { cc: options.cc } : {}) });
-      const sns = snsPublishInput(email, options.topicArn ?? OUTBOX_TOPIC_ARN);
+      // A route's recipients and topic are written into the .eml and the .sns.json.
+      const to = destination?.to?.length ? destination.to : options.to;
+      const cc = destination?.to?.length ? (destination.cc ?? []) : options.cc;
+      const eml = await emlMessage(email, { from: options.from, to, ...(cc ? { cc } : {}) });
+      const sns = snsPublishInput(email, destination?.topicArn ?? options.topicArn ?? OUTBOX_TOPIC_ARN);
       const files: [string, string | Buffer][] = [
         [`${stem}.html`, email.html],
         [`${stem}.txt`, email.text],

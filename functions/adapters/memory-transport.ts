@@ -1,10 +1,12 @@
 /** A transport that keeps emails in memory: for tests and the benchmark. */
 import type { Email } from '../core/render/email.js';
-import type { Transport } from './transport.js';
+import type { Destination, Transport } from './transport.js';
 
 export interface MemoryTransport extends Transport {
   /** Every email sent, in order. */
   readonly sent: Email[];
+  /** The destination each email was sent with (`undefined`: the configured one), same order as `sent`. */
+  readonly destinations: (Destination | undefined)[];
 }
 
 /**
@@ -15,11 +17,14 @@ export interface MemoryTransport extends Transport {
  */
 export function createMemoryTransport(): MemoryTransport {
   const sent: Email[] = [];
+  const destinations: (Destination | undefined)[] = [];
   return {
     name: 'memory',
     sent,
-    async send(email) {
+    destinations,
+    async send(email, destination) {
       sent.push(email);
+      destinations.push(destination);
     },
   };
 }

@@ -1,97 +1,127 @@
 /**
- * Runs one input (an SQS message body, an EventBridge event) through the pipeline and the
- * transport, logging each outcome. Used by the Lambda handler; never throws.
+ * The window notifier: runs every record of one delivery window (an SQS batch, a replay run)
+ * through the pipeline and the transport: read, claim event ids (Lambda), read the prior dedup
+ * state, plan, send paced, write the new state, release claims of failed emails, log the counts.
+ * Never throws for bad input, failed deliveries or an unreachable state store.
  */
-import { DeliveryError, InvalidEventError } from '../core/errors.js';
-import type { Outcome, Pipeline } from '../core/pipeline.js';
-import type { Email } from '../core/render/email.js';
+import { InvalidEventError } from '../core/errors.js';
+import type { InputRead, Pipeline, WindowOutput } from '../core/pipeline.js';
+import { windowCounts } from '../core/policy/counts.js';
+import type { StateStore } from '../core/policy/state.js';
+import { type Skipped, statesToWrite } from '../core/policy/window.js';
+import { claimEvents } from './claim-events.js';
+import { type Delivery, deliverWindow } from './deliver-window.js';
 import type { Transport } from './transport.js';
+import { createWindowLog, type Log } from './window-log.js';
+import type { NotifierCounts } from './window-metrics.js';
 
-/** The part of the Powertools Logger used here: structured attributes, never bodies or addresses. */
-export interface Log {
-  info(message: string, attributes: Record<string, unknown>): void;
-  warn(message: string, attributes: Record<string, unknown>): void;
-  error(message: string, attributes: Record<string, unknown>): void;
+export type { Log } from './window-log.js';
+
+/** One input of the window: `json` is the parsed body, or a `SyntaxError` when it was not JSON. */
+export interface WindowRecord {
+  readonly input: string;
+  readonly json: unknown;
 }
 
-export interface NotifyResult {
-  readonly sent: number;
-  /** The first failure: an unreadable input, a failed delivery or a bug. Absent when all went well. */
-  readonly failure?: Error;
+export interface WindowReport {
+  readonly reads: readonly InputRead[];
+  readonly output: WindowOutput;
+  readonly deliveries: readonly Delivery[];
+  /** Findings of events already processed (Lambda redeliveries). */
+  readonly redelivered: readonly Skipped[];
+  /** Inputs to report as failed: unreadable, or carried by an email that was not delivered. */
+  readonly failedInputs: ReadonlySet<string>;
+  readonly counts: NotifierCounts;
+}
+
+export interface NotifierDeps {
+  readonly pipeline: Pipeline;
+  readonly transport: Transport;
+  readonly log: Log;
+  /** The dedup state (wrap it in `withFallback`); none: every finding looks new. */
+  readonly store?: StateStore;
+  /** Claim event ids in the store (Lambda); replay relies on material-change dedup instead. */
+  readonly claimEvents?: boolean;
+  /** Emails a second. */
+  readonly perSecond: number;
+  readonly now: () => Date;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly onDelivery?: (delivery: Delivery) => void;
 }
 
 export interface Notifier {
-  /** `json` is the parsed input, or a `SyntaxError` when the body was not JSON. */
-  notify(json: unknown, input: string): Promise<NotifyResult>;
+  notify(records: readonly WindowRecord[], remainingMs?: () => number): Promise<WindowReport>;
 }
 
 /**
  * @example
- * const { failure } = await createNotifier({ pipeline, transport, log: logger }).notify(JSON.parse(body), messageId);
+ * const notifier = createNotifier({ pipeline, transport, log: logger, store, claimEvents: true, perSecond: 10, now: () => new Date() });
+ * const { failedInputs } = await notifier.notify(records.map((r) => ({ input: r.messageId, json: parse(r.body) })));
  */
-export function createNotifier(deps: { pipeline: Pipeline; transport: Transport; log: Log }): Notifier {
-  const { pipeline, transport, log } = deps;
+export function createNotifier(deps: NotifierDeps): Notifier {
+  const { pipeline, store } = deps;
+  const log = createWindowLog(deps.log, deps.transport.name);
   return {
-    async notify(json, input) {
-      const eventId = idOf(json);
-      let outcomes: Outcome[];
+    async notify(records, remainingMs) {
+      const reads = records.map(({ input, json }) =>
+        json instanceof SyntaxError
+          ? { input, findings: [], insights: [], errors: [new InvalidEventError(input, '', `body is not JSON (${json.message})`)] }
+          : pipeline.read(json, input),
+      );
+      for (const read of reads) for (const error of read.errors) log.invalid(error, idOf(records, read.input));
+      const claims = store && deps.claimEvents ? await claimEvents(store, reads) : { reads, redelivered: [], claimed: new Set<string>() };
+      const keys = [...new Set(claims.reads.flatMap((r) => r.findings.map((f) => f.finding.key)))];
+      const prior = store && keys.length > 0 ? await store.getMany(keys) : new Map();
+      let output: WindowOutput;
       try {
-        if (json instanceof SyntaxError) throw new InvalidEventError(input, '', `body is not JSON (${json.message})`);
-        outcomes = pipeline.plan(json, input);
+        output = pipeline.window(claims.reads, { now: deps.now(), prior });
       } catch (error) {
-        return { sent: 0, failure: report(error, input, eventId) };
+        log.unexpected(error);
+        if (store) for (const id of claims.claimed) await store.forgetEvent(id);
+        throw error;
       }
-      let sent = 0;
-      let failure: Error | undefined;
-      let deliveryFailed = false;
-      for (const outcome of outcomes) {
-        if (outcome.kind === 'error') {
-          const reported = report(outcome.error, input, eventId);
-          failure ??= reported;
-        } else if (outcome.kind === 'skipped') {
-          log.info('finding skipped', { input, eventId, findingId: outcome.finding.id, reason: outcome.reason });
-        } else if (deliveryFailed) {
-          // A delivery already failed in this record: the whole record comes back, so send no more now.
-          log.warn('email deferred', { input, ...about(outcome.email), reason: 'an earlier delivery of this input failed' });
-        } else {
-          try {
-            await transport.send(outcome.email);
-            sent += 1;
-            log.info('email sent', { input, transport: transport.name, ...about(outcome.email) });
-          } catch (error) {
-            deliveryFailed = true;
-            const reported = report(error, input, eventId, outcome.email);
-            failure ??= reported;
-          }
-        }
-      }
-      return failure ? { sent, failure } : { sent };
+      for (const skip of [...claims.redelivered, ...output.plan.skipped]) log.skipped(skip);
+      const deliveries = await deliverWindow(output.emails, {
+        transport: deps.transport,
+        perSecond: deps.perSecond,
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+        ...(remainingMs ? { remainingMs } : {}),
+        onDelivery: (delivery) => {
+          log.delivery(delivery);
+          deps.onDelivery?.(delivery);
+        },
+      });
+      // A digest sent in parts counts as delivered only when every part is.
+      const failedPlans = new Set(deliveries.flatMap((d) => (d.error && d.item.planIndex !== undefined ? [d.item.planIndex] : [])));
+      const delivered = new Set(
+        deliveries.flatMap((d) =>
+          d.error || d.item.planIndex === undefined || failedPlans.has(d.item.planIndex) ? [] : [d.item.planIndex],
+        ),
+      );
+      if (store) await store.putMany(statesToWrite(output.plan, delivered));
+      const failedEmails = deliveries.filter((d) => d.error);
+      const release = new Set(failedEmails.flatMap((d) => d.item.eventIds).filter((id) => claims.claimed.has(id)));
+      if (store) for (const id of release) await store.forgetEvent(id);
+      const failedInputs = new Set([
+        ...reads.filter((r) => r.errors.length > 0).map((r) => r.input),
+        ...failedEmails.flatMap((d) => d.item.inputs),
+      ]);
+      const planned = windowCounts(output.plan);
+      const counts: NotifierCounts = {
+        ...planned,
+        received: planned.received + claims.redelivered.length,
+        deduplicated: planned.deduplicated + claims.redelivered.length,
+        sent: deliveries.length - failedEmails.length,
+        failed: failedEmails.length + reads.reduce((sum, r) => sum + r.errors.length, 0),
+      };
+      log.window(counts, records.length, failedInputs.size);
+      return { reads, output, deliveries, redelivered: claims.redelivered, failedInputs, counts };
     },
   };
-
-  function report(error: unknown, input: string, eventId: string | undefined, email?: Email): Error {
-    if (error instanceof InvalidEventError) {
-      log.error('invalid event', { input, eventId, path: error.path, reason: error.message });
-    } else if (error instanceof DeliveryError) {
-      const what = email ? about(email) : { eventId };
-      log.error('delivery failed', { input, ...what, transport: error.transport, transient: error.transient, reason: error.message });
-    } else {
-      log.error('unexpected failure', { input, eventId, error });
-    }
-    return error instanceof Error ? error : new Error(String(error));
-  }
 }
 
-/** Log attributes naming what an email is about: ids and severity, never addresses or bodies. */
-function about(email: Email): Record<string, unknown> {
-  const n = email.notification;
-  const base = { eventId: n.trigger.eventId, kind: n.kind };
-  if (n.kind === 'finding') return { ...base, findingId: n.finding.id, severity: n.finding.severity };
-  if (n.kind === 'digest') return { ...base, findingId: n.findings.map((f) => f.id), severity: email.headers['X-SecurityHub-Severity'] };
-  return { ...base, insightArn: n.insight.arn };
-}
-
-function idOf(json: unknown): string | undefined {
+function idOf(records: readonly WindowRecord[], input: string): string | undefined {
+  const json = records.find((r) => r.input === input)?.json;
   const id = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id.slice(0, 128) : undefined;
 }

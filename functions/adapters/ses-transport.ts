@@ -3,7 +3,7 @@ import { type SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '
 import { ConfigError } from '../core/errors.js';
 import type { Email } from '../core/render/email.js';
 import { toDeliveryError } from './delivery-failure.js';
-import type { Transport } from './transport.js';
+import type { Destination, Transport } from './transport.js';
 
 /** SES v2 accepts at most 50 recipients (To + Cc + Bcc) per message. */
 export const SES_MAX_RECIPIENTS = 50;
@@ -42,7 +42,7 @@ export function sesSendInputs(email: Email, options: Omit<SesTransportOptions, '
         Simple: {
           Subject: { Data: email.subject, Charset: 'UTF-8' },
           Body: { Html: { Data: email.html, Charset: 'UTF-8' }, Text: { Data: email.text, Charset: 'UTF-8' } },
-          Headers: Object.entries(email.headers).map(([Name, Value]) => ({ Name, Value })),
+          Headers: sesHeaders(email.headers),
         },
       },
     });
@@ -61,8 +61,8 @@ export function createSesTransport(options: SesTransportOptions): Transport {
   if (options.to.length + (options.cc?.length ?? 0) === 0) throw new ConfigError('ses.to', 'at least one recipient is required');
   return {
     name: 'ses',
-    async send(email) {
-      for (const input of sesSendInputs(email, options)) {
+    async send(email, destination) {
+      for (const input of sesSendInputs(email, routed(options, destination))) {
         try {
           await options.client.send(new SendEmailCommand(input));
         } catch (cause) {
@@ -71,4 +71,21 @@ export function createSesTransport(options: SesTransportOptions): Transport {
       }
     },
   };
+}
+
+/** A route's recipients replace the configured To and Cc; sender, Reply-To and configuration set stay. */
+function routed(options: SesTransportOptions, destination: Destination | undefined): SesTransportOptions {
+  if (!destination?.to?.length) return options;
+  return { ...options, to: destination.to, cc: destination.cc ?? [] };
+}
+
+/**
+ * The email's headers for SES. SES replaces any `Message-ID` with its own, so a first email's
+ * thread id (its intended `Message-ID`) travels as `References` instead: later emails point at
+ * the same id, and a mail client threads them together.
+ */
+export function sesHeaders(headers: Readonly<Record<string, string>>): { Name: string; Value: string }[] {
+  const { 'Message-ID': messageId, ...rest } = headers;
+  const threaded = messageId !== undefined && rest.References === undefined ? { ...rest, References: messageId } : rest;
+  return Object.entries(threaded).map(([Name, Value]) => ({ Name, Value }));
 }

@@ -19,9 +19,9 @@ export interface SnsTransportOptions {
 export function createSnsTransport(options: SnsTransportOptions): Transport {
   return {
     name: 'sns',
-    async send(email) {
+    async send(email, destination) {
       try {
-        await options.client.send(new PublishCommand(snsPublishInput(email, options.topicArn)));
+        await options.client.send(new PublishCommand(snsPublishInput(email, destination?.topicArn ?? options.topicArn)));
       } catch (cause) {
         throw toDeliveryError('sns', cause);
       }

@@ -54,6 +54,8 @@ const configSchema = z.strictObject({
     'importedV2',
   ]),
   filters: z.prefault(filtersSchema, {}),
+  /** DynamoDB table of the dedup state (the CDK construct sets it); without it every finding looks new. */
+  stateTable: z.optional(z.string().check(z.minLength(3))),
   /** Dedup, flood digests, routing, silences, send rate (see `policy/policy-config.ts`). */
   policy: z.prefault(policySchema, {}),
 });

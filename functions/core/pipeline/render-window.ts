@@ -9,6 +9,7 @@ import { FALLBACK_ROUTE } from '../policy/route.js';
 import type { StoredState } from '../policy/state.js';
 import { planWindow, type WindowPlan } from '../policy/window.js';
 import type { Email, Notification } from '../render/email.js';
+import { LIMITS } from '../render/limits.js';
 import type { Renderer } from '../render/renderer.js';
 import type { InputRead } from './read-input.js';
 import { threadHeaders } from './thread-headers.js';
@@ -24,7 +25,10 @@ export interface WindowEmail {
   readonly inputs: readonly string[];
   /** The event ids it carries, without repeats. */
   readonly eventIds: readonly string[];
-  /** Index into `plan.notifications` (for `statesToWrite`); absent for an insight. */
+  /**
+   * Index into `plan.notifications` (for `statesToWrite`); absent for an insight. A digest above
+   * the renderer's bound is sent in parts that share it: delivered only when every part is.
+   */
   readonly planIndex?: number;
 }
 
@@ -54,22 +58,28 @@ export function renderWindow(config: NotifierConfig, renderer: Renderer, reads: 
   const render = (notification: Notification, route: Route): Email =>
     renderer.render(notification, { locale: route.locale ?? config.locale, timeZone: config.timeZone });
 
-  const emails: WindowEmail[] = plan.notifications.map((planned, planIndex) => {
-    const rendered = render(planned.notification, planned.route);
-    const [only] = planned.findings;
-    const email =
-      planned.notification.kind === 'finding' && only
-        ? { ...rendered, headers: { ...rendered.headers, ...threadHeaders(only.finding.key, only.previous, state.now) } }
-        : rendered;
-    return {
-      email,
-      route: planned.route,
-      findings: planned.findings,
-      inputs: unique(planned.findings.map((f) => f.input)),
-      eventIds: unique(planned.findings.map((f) => f.trigger.eventId)),
-      planIndex,
-    };
-  });
+  const emails: WindowEmail[] = plan.notifications.flatMap((planned, planIndex) =>
+    parts(planned.findings).map((findings): WindowEmail => {
+      const notification: Notification =
+        planned.notification.kind === 'digest' && findings.length < planned.findings.length
+          ? { ...planned.notification, findings: findings.map((f) => f.finding) }
+          : planned.notification;
+      const rendered = render(notification, planned.route);
+      const [only] = findings;
+      const email =
+        notification.kind === 'finding' && only
+          ? { ...rendered, headers: { ...rendered.headers, ...threadHeaders(only.finding.key, only.previous, state.now) } }
+          : rendered;
+      return {
+        email,
+        route: planned.route,
+        findings,
+        inputs: unique(findings.map((f) => f.input)),
+        eventIds: unique(findings.map((f) => f.trigger.eventId)),
+        planIndex,
+      };
+    }),
+  );
   for (const read of reads) {
     for (const insight of read.insights) {
       emails.push({
@@ -82,6 +92,17 @@ export function renderWindow(config: NotifierConfig, renderer: Renderer, reads: 
     }
   }
   return { plan, emails };
+}
+
+/**
+ * A digest lists every finding it carries, and the renderer shows at most `LIMITS.digestFindings`
+ * (which keeps a mail under Gmail's 102 KB clipping and SNS's 256 KB): a bigger group is sent as
+ * several digests of that size, most severe first.
+ */
+function parts(findings: readonly ChosenFinding[]): (readonly ChosenFinding[])[] {
+  const size = LIMITS.digestFindings;
+  if (findings.length <= size) return [findings];
+  return Array.from({ length: Math.ceil(findings.length / size) }, (_, i) => findings.slice(i * size, (i + 1) * size));
 }
 
 function unique(values: readonly string[]): string[] {

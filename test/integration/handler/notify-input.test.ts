@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryTransport } from '../../../functions/adapters/memory-transport.js';
-import { createNotifier, type Log } from '../../../functions/adapters/notify-input.js';
+import { createNotifier, type Log, type WindowReport } from '../../../functions/adapters/notify-input.js';
 import { createSesTransport } from '../../../functions/adapters/ses-transport.js';
 import { compileTemplates } from '../../../functions/build/compile-templates.js';
 import { parseConfig } from '../../../functions/core/config.js';
@@ -20,7 +20,12 @@ function recordingLog() {
   return { log, entries };
 }
 
-describe('createNotifier: one input through pipeline and transport', () => {
+const NOW = new Date('2025-06-01T00:00:00Z');
+const FAST = { perSecond: Number.POSITIVE_INFINITY, now: () => NOW };
+const one = (json: unknown, input: string) => [{ input, json }];
+const firstFailure = (report: WindowReport) => report.reads.flatMap((r) => r.errors)[0] ?? report.deliveries.find((d) => d.error)?.error;
+
+describe('createNotifier: a window of one input through pipeline and transport (no state store)', () => {
   let pipeline: Pipeline;
   let ses: SesStandIn;
 
@@ -37,44 +42,52 @@ describe('createNotifier: one input through pipeline and transport', () => {
     const { log, entries } = recordingLog();
 
     // Act
-    const result = await createNotifier({ pipeline, transport, log }).notify(SEED, 'message-1');
+    const result = await createNotifier({ pipeline, transport, log, ...FAST }).notify(one(SEED, 'message-1'));
 
     // Assess
-    expect(result).toEqual({ sent: 1 });
+    expect(result.counts).toMatchObject({ received: 1, sent: 1, mailed: 1, failed: 0 });
+    expect(result.failedInputs.size).toBe(0);
     expect(transport.sent[0]?.subject).toContain('3.4 Ensure a log metric filter');
-    expect(entries).toEqual([
-      {
-        level: 'info',
-        message: 'email sent',
-        attributes: {
-          input: 'message-1',
-          transport: 'memory',
-          eventId: SEED.id,
-          kind: 'finding',
-          findingId: SEED.detail.findings[0].Id,
-          severity: 'MEDIUM',
-        },
+    expect(entries.map((e) => e.message)).toEqual(['email sent', 'window done']);
+    expect(entries[0]).toEqual({
+      level: 'info',
+      message: 'email sent',
+      attributes: {
+        input: 'message-1',
+        transport: 'memory',
+        eventId: SEED.id,
+        kind: 'finding',
+        route: 'default',
+        findingId: SEED.detail.findings[0].Id,
+        severity: 'MEDIUM',
+        reason: 'new: first time seen',
       },
-    ]);
+    });
+    expect(entries[1]?.attributes).toMatchObject({ records: 1, failedRecords: 0, received: 1, sent: 1 });
   });
 
   it('reports an input that is not JSON, and a wrong source, as invalid events naming path and reason', async () => {
     // Prepare
     const transport = createMemoryTransport();
     const { log, entries } = recordingLog();
-    const notifier = createNotifier({ pipeline, transport, log });
+    const notifier = createNotifier({ pipeline, transport, log, ...FAST });
 
     // Act
-    const notJson = await notifier.notify(new SyntaxError('Unexpected token'), 'message-2');
-    const wrongSource = await notifier.notify({ ...SEED, source: 'aws.guardduty' }, 'message-3');
+    const report = await notifier.notify([
+      { input: 'message-2', json: new SyntaxError('Unexpected token') },
+      { input: 'message-3', json: { ...SEED, source: 'aws.guardduty' } },
+    ]);
 
     // Assess
-    expect(notJson.failure).toMatchObject({ name: 'InvalidEventError', input: 'message-2' });
-    expect(wrongSource.failure).toMatchObject({ name: 'InvalidEventError', input: 'message-3', path: 'source' });
+    const [notJson, wrongSource] = report.reads.map((r) => r.errors[0]);
+    expect(notJson).toMatchObject({ name: 'InvalidEventError', input: 'message-2' });
+    expect(wrongSource).toMatchObject({ name: 'InvalidEventError', input: 'message-3', path: 'source' });
+    expect([...report.failedInputs]).toEqual(['message-2', 'message-3']);
+    expect(report.counts.failed).toBe(2);
     expect(transport.sent).toHaveLength(0);
-    expect(entries.map((e) => [e.level, e.message, e.attributes.input])).toEqual([
-      ['error', 'invalid event', 'message-2'],
-      ['error', 'invalid event', 'message-3'],
+    expect(entries.filter((e) => e.level === 'error').map((e) => [e.message, e.attributes.input])).toEqual([
+      ['invalid event', 'message-2'],
+      ['invalid event', 'message-3'],
     ]);
     expect(entries[0]?.attributes.reason).toMatch(/not JSON/);
     expect(entries[1]?.attributes.reason).toMatch(/aws\.guardduty/);
@@ -89,12 +102,19 @@ describe('createNotifier: one input through pipeline and transport', () => {
     const { log, entries } = recordingLog();
 
     // Act
-    const result = await createNotifier({ pipeline: strict, transport: createMemoryTransport(), log }).notify(SEED, 'message-4');
+    const result = await createNotifier({ pipeline: strict, transport: createMemoryTransport(), log, ...FAST }).notify(
+      one(SEED, 'message-4'),
+    );
 
     // Assess
-    expect(result).toEqual({ sent: 0 });
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ level: 'info', message: 'finding skipped', attributes: { findingId: SEED.detail.findings[0].Id } });
+    expect(result.counts).toMatchObject({ received: 1, sent: 0, filtered: 1, failed: 0 });
+    expect(result.failedInputs.size).toBe(0);
+    expect(entries.map((e) => e.message)).toEqual(['finding skipped', 'window done']);
+    expect(entries[0]).toMatchObject({
+      level: 'info',
+      message: 'finding skipped',
+      attributes: { findingId: SEED.detail.findings[0].Id, kind: 'filtered' },
+    });
     expect(String(entries[0]?.attributes.reason)).toMatch(/MEDIUM/);
   });
 
@@ -108,14 +128,16 @@ describe('createNotifier: one input through pipeline and transport', () => {
     const { log, entries } = recordingLog();
 
     // Act
-    const delivered = await createNotifier({ pipeline, transport, log }).notify(SEED, 'message-5');
+    const delivered = await createNotifier({ pipeline, transport, log, ...FAST }).notify(one(SEED, 'message-5'));
     const transportDown = createSesTransport({ client: offline, from: 'notifier@example.com', to: ['soc@example.com'] });
-    const failed = await createNotifier({ pipeline, transport: transportDown, log }).notify(SEED, 'message-6');
+    const failed = await createNotifier({ pipeline, transport: transportDown, log, ...FAST }).notify(one(SEED, 'message-6'));
 
     // Assess
-    expect(delivered).toEqual({ sent: 1 });
+    expect(delivered.counts.sent).toBe(1);
     expect((await ses.emails()).map((e) => e.subject)).toEqual([expect.stringContaining('[MEDIUM]')]);
-    expect(failed).toMatchObject({ sent: 0, failure: { name: 'DeliveryError', transport: 'ses', transient: true } });
+    expect(failed.counts).toMatchObject({ sent: 0, failed: 1 });
+    expect([...failed.failedInputs]).toEqual(['message-6']);
+    expect(firstFailure(failed)).toMatchObject({ name: 'DeliveryError', transport: 'ses', transient: true });
     const failure = entries.find((e) => e.message === 'delivery failed');
     expect(failure?.attributes).toMatchObject({ input: 'message-6', transient: true, findingId: SEED.detail.findings[0].Id });
     expect(JSON.stringify(entries)).not.toContain('soc@example.com');

@@ -1,0 +1,47 @@
+/**
+ * Idempotency on the event id (Lambda): EventBridge, SQS and Lambda all deliver at least once, so
+ * each event id is claimed in the state store before its findings are planned; a claimed id is a
+ * redelivery and its findings are skipped. Claims of events whose emails failed are released.
+ */
+import type { InputRead } from '../core/pipeline.js';
+import type { StateStore } from '../core/policy/state.js';
+import type { Skipped } from '../core/policy/window.js';
+
+export interface Claimed {
+  /** The reads without the findings and insights of events already processed. */
+  readonly reads: InputRead[];
+  /** One skip per finding of an event already processed. */
+  readonly redelivered: Skipped[];
+  /** Event ids claimed now (release them if their emails fail). */
+  readonly claimed: ReadonlySet<string>;
+}
+
+/**
+ * Claims every event id in the reads, a few at a time.
+ *
+ * @example
+ * const { reads: fresh, redelivered } = await claimEvents(store, reads);
+ */
+export async function claimEvents(store: StateStore, reads: readonly InputRead[]): Promise<Claimed> {
+  const ids = [
+    ...new Set(reads.flatMap((r) => [...r.findings.map((f) => f.trigger.eventId), ...r.insights.map((i) => i.trigger.eventId)])),
+  ];
+  const seen = new Set<string>();
+  const claimed = new Set<string>();
+  for (let start = 0; start < ids.length; start += 25) {
+    const chunk = ids.slice(start, start + 25);
+    const answers = await Promise.all(chunk.map((id) => store.seenEvent(id)));
+    for (const [i, id] of chunk.entries()) (answers[i] ? seen : claimed).add(id);
+  }
+  const redelivered: Skipped[] = reads.flatMap((r) =>
+    r.findings
+      .filter((f) => seen.has(f.trigger.eventId))
+      .map((f): Skipped => ({ ...f, kind: 'duplicate', reason: `event ${f.trigger.eventId} was already processed (a redelivery)` })),
+  );
+  const fresh = reads.map((r) => ({
+    ...r,
+    findings: r.findings.filter((f) => !seen.has(f.trigger.eventId)),
+    insights: r.insights.filter((i) => !seen.has(i.trigger.eventId)),
+  }));
+  return { reads: fresh, redelivered, claimed };
+}

@@ -1,0 +1,81 @@
+/**
+ * Sends the emails of one window through the transport, paced so the send rate never exceeds what
+ * the transport tolerates, each to its route's destination. One failure never stops the others.
+ */
+import type { WindowEmail } from '../core/pipeline.js';
+import { sendDelays } from '../core/policy/pacing.js';
+import type { Route } from '../core/policy/policy-config.js';
+import type { Destination, Transport } from './transport.js';
+
+/** What became of one email: delivered, failed (`error`), or not tried for lack of time (`deferred`). */
+export interface Delivery {
+  readonly item: WindowEmail;
+  readonly error?: Error;
+  readonly deferred?: boolean;
+}
+
+export interface DeliverOptions {
+  readonly transport: Transport;
+  /** Emails a second (see `ratePerSecond`). */
+  readonly perSecond: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds left before the invocation times out (Lambda); stops sending with `marginMs` to spare. */
+  readonly remainingMs?: () => number;
+  /** @default 5000 */
+  readonly marginMs?: number;
+  /** Called after each attempt, e.g. to log or print it. */
+  readonly onDelivery?: (delivery: Delivery) => void;
+}
+
+/**
+ * @example
+ * const deliveries = await deliverWindow(output.emails, { transport, perSecond: 10 });
+ * deliveries.filter((d) => d.error).length // failed or deferred emails
+ */
+export async function deliverWindow(emails: readonly WindowEmail[], options: DeliverOptions): Promise<Delivery[]> {
+  const sleep = options.sleep ?? wait;
+  const margin = options.marginMs ?? 5000;
+  const delays = sendDelays(emails.length, options.perSecond);
+  const deliveries: Delivery[] = [];
+  for (const [i, item] of emails.entries()) {
+    const delay = delays[i] ?? 0;
+    let delivery: Delivery;
+    if (options.remainingMs && options.remainingMs() < delay + margin) {
+      delivery = { item, deferred: true, error: new Error('not enough time left in this invocation; the record comes back') };
+    } else {
+      if (delay > 0) await sleep(delay);
+      delivery = await attempt(options.transport, item);
+    }
+    deliveries.push(delivery);
+    options.onDelivery?.(delivery);
+  }
+  return deliveries;
+}
+
+async function attempt(transport: Transport, item: WindowEmail): Promise<Delivery> {
+  try {
+    const destination = destinationOf(item.route);
+    await (destination ? transport.send(item.email, destination) : transport.send(item.email));
+    return { item };
+  } catch (cause) {
+    return { item, error: cause instanceof Error ? cause : new Error(String(cause)) };
+  }
+}
+
+/**
+ * A route's own recipients (SES) or topic (SNS); `undefined` for the fallback route.
+ *
+ * @example
+ * destinationOf({ name: 'payments', match: {}, ses: { to: ['pay@example.com'], cc: [] } }) // { to: [...], cc: [] }
+ */
+export function destinationOf(route: Route): Destination | undefined {
+  const destination: Destination = {
+    ...(route.ses ? { to: route.ses.to, cc: route.ses.cc } : {}),
+    ...(route.snsTopicArn ? { topicArn: route.snsTopicArn } : {}),
+  };
+  return Object.keys(destination).length > 0 ? destination : undefined;
+}
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
