@@ -13,9 +13,14 @@ Options:
   --from ADDR          SES sender          --to ADDR[,ADDR]   SES recipients
   --topic-arn ARN      SNS topic           --region REGION     AWS Region for ses/sns
   --locale en|ja       email language      --time-zone ZONE    e.g. Asia/Tokyo
+  --state DIR          keep the dedup state between runs in DIR/state.json (default: this run only)
+  --now ISO            the time of the run (silences, repeat interval), e.g. 2026-03-31T09:00:00Z
   -h, --help           show this help
 
-stdout: one line per email ("email ...") and per skipped finding ("skipped ... reason").
+All inputs of one run are one delivery window: copies collapse, floods become digests, and
+findings with no material change since the state in --state are skipped.
+
+stdout: one line per email ("email ...") and per skipped finding ("skipped ... kind: reason").
 stderr: one line per bad input ("error FILE: JSON.path: what is wrong").
 Exit status: 0 when every input was read, 1 otherwise.`;
 
@@ -25,6 +30,9 @@ export interface ReplayArgs {
   /** Settings given as flags; they override the config file. */
   readonly overrides: Readonly<Record<string, unknown>>;
   readonly region?: string;
+  /** Folder of the JSON-file state store. */
+  readonly stateDir?: string;
+  readonly now?: Date;
   readonly help: boolean;
 }
 
@@ -46,6 +54,8 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
   if (values.from !== undefined || values.to !== undefined) {
     overrides.ses = { from: values.from, to: values.to?.split(',').map((to) => to.trim()) };
   }
+  const now = values.now === undefined ? undefined : new Date(values.now);
+  if (now && Number.isNaN(now.getTime())) throw new ConfigError('--now', `not an ISO-8601 time: ${JSON.stringify(values.now)}`);
   if (!values.help && positionals.length === 0) throw new ConfigError('PATH', 'give at least one file or folder to replay');
   return {
     paths: positionals,
@@ -53,6 +63,8 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
     help: values.help ?? false,
     ...(values.config === undefined ? {} : { configFile: values.config }),
     ...(values.region === undefined ? {} : { region: values.region }),
+    ...(values.state === undefined ? {} : { stateDir: values.state }),
+    ...(now ? { now } : {}),
   };
 }
 
@@ -71,6 +83,8 @@ function parse(argv: readonly string[]) {
       region: { type: 'string' },
       locale: { type: 'string' },
       'time-zone': { type: 'string' },
+      state: { type: 'string' },
+      now: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

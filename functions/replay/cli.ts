@@ -1,18 +1,26 @@
 /**
- * `npm run replay -- [options] PATH...`: runs JSON files through the same pipeline as the Lambda.
- * stdout: `email ...` and `skipped ...` lines; stderr: one `error ...` line per bad input.
- * Exit 0 when every input was read (skips are fine), 1 otherwise.
+ * `npm run replay -- [options] PATH...`: runs JSON files through the same pipeline as the Lambda,
+ * all inputs of one run as one delivery window. stdout: `email ...` and `skipped ...` lines;
+ * stderr: one `error ...` line per bad input or failed delivery.
+ * Exit 0 when every input was read and every email delivered (skips are fine), 1 otherwise.
  */
 import { readFile } from 'node:fs/promises';
+import type { Delivery } from '../adapters/deliver-window.js';
+import { destinationOf } from '../adapters/deliver-window.js';
+import { createNotifier } from '../adapters/notify-input.js';
+import { createFileStateStore, createMemoryStateStore } from '../adapters/state/index.js';
 import { compileTemplates } from '../build/compile-templates.js';
-import type { Outcome } from '../core/pipeline.js';
 import { createPipeline } from '../core/pipeline.js';
+import { ratePerSecond } from '../core/policy/pacing.js';
 import { createRenderer } from '../core/render/create-renderer.js';
 import { parseReplayArgs, USAGE } from './args.js';
 import { collectInputs } from './collect-inputs.js';
 import { loadReplayConfig } from './load-config.js';
 import { createReplayTransport } from './replay-transport.js';
 import { emailLine, errorLine, skippedLine } from './report-lines.js';
+
+/** Replay reports through its lines, not through a logger. */
+const QUIET = { info() {}, warn() {}, error() {} };
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseReplayArgs(argv);
@@ -22,48 +30,49 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const config = await loadReplayConfig(args);
   const renderer = createRenderer(await compileTemplates('templates'));
-  const pipeline = createPipeline(config, renderer);
   if (args.region !== undefined) process.env.AWS_REGION = args.region;
-  const transport = createReplayTransport(config);
+  const replay = createReplayTransport(config);
+  const now = args.now ?? new Date();
+  const clock = { now: () => now };
+  // Without --state the dedup state lives for this run only.
+  const store = args.stateDir === undefined ? createMemoryStateStore(clock) : createFileStateStore(args.stateDir, clock);
   const { files, missing } = await collectInputs(args.paths);
   let ok = missing.length === 0;
   for (const path of missing) process.stderr.write(`${errorLine(path, 'no such file or folder')}\n`);
 
+  const records: { input: string; json: unknown }[] = [];
   for (const file of files) {
     const json = await readJson(file);
-    if (!json.ok) {
+    if (json.ok) records.push({ input: file, json: json.value });
+    else {
       ok = false;
       process.stderr.write(`${errorLine(file, json.message)}\n`);
-      continue;
-    }
-    for (const outcome of pipeline.plan(json.value, file)) {
-      ok = (await report(outcome, transport)) && ok;
     }
   }
-  return ok ? 0 : 1;
+  const name = replay.transport.name;
+  const notifier = createNotifier({
+    pipeline: createPipeline(config, renderer),
+    transport: replay.transport,
+    log: QUIET,
+    store,
+    perSecond: ratePerSecond(name === 'memory' ? 'file' : name, config.policy.rate.perSecond),
+    now: () => now,
+    onDelivery: (delivery) => printDelivery(delivery, replay.where(destinationOf(delivery.item.route))),
+  });
+  const report = await notifier.notify(records);
+  for (const skip of [...report.redelivered, ...report.output.plan.skipped]) {
+    process.stdout.write(`${skippedLine(skip.input, skip.finding, `${skip.kind}: ${skip.reason}`)}\n`);
+  }
+  for (const error of report.reads.flatMap((read) => read.errors)) {
+    process.stderr.write(`${errorLine(error.input, error.path ? `${error.path}: ${error.reason}` : error.reason)}\n`);
+  }
+  return ok && report.failedInputs.size === 0 ? 0 : 1;
 }
 
-/** Delivers an email outcome and prints its line; returns false for a bad input or a failed delivery. */
-async function report(outcome: Outcome, transport: ReturnType<typeof createReplayTransport>): Promise<boolean> {
-  switch (outcome.kind) {
-    case 'skipped':
-      process.stdout.write(`${skippedLine(outcome.input, outcome.finding, outcome.reason)}\n`);
-      return true;
-    case 'error':
-      process.stderr.write(
-        `${errorLine(outcome.input, outcome.error.path ? `${outcome.error.path}: ${outcome.error.reason}` : outcome.error.reason)}\n`,
-      );
-      return false;
-    case 'email':
-      try {
-        const where = await transport.send(outcome.email);
-        process.stdout.write(`${emailLine(outcome.input, outcome.email, where)}\n`);
-        return true;
-      } catch (cause) {
-        process.stderr.write(`${errorLine(outcome.input, `delivery failed: ${(cause as Error).message}`)}\n`);
-        return false;
-      }
-  }
+function printDelivery({ item, error }: Delivery, where: string): void {
+  const input = item.inputs[0] ?? '-';
+  if (error) process.stderr.write(`${errorLine(input, `delivery failed: ${error.message}`)}\n`);
+  else process.stdout.write(`${emailLine(input, item.email, where, item.inputs.length)}\n`);
 }
 
 async function readJson(file: string): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
@@ -81,7 +90,7 @@ main(process.argv.slice(2)).then(
   },
   (error: Error) => {
     // Settings and templates: one line naming what is wrong. Anything else is a bug: show the stack.
-    const known = { ConfigError: 'settings', TemplateError: 'templates' }[error.name];
+    const known = { ConfigError: 'settings', TemplateError: 'templates', StateStoreError: 'state' }[error.name];
     process.stderr.write(known ? `${errorLine(known, error.message)}\n` : `error ${error.stack ?? error.message}\n`);
     process.exitCode = 1;
   },

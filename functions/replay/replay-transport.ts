@@ -1,10 +1,12 @@
 import { createTransport } from '../adapters/create-transport.js';
+import type { Destination, Transport } from '../adapters/transport.js';
 import type { NotifierConfig } from '../core/config.js';
-import type { Email } from '../core/render/email.js';
 
-/** A transport that also says where each email went, for the replay's `email` lines. */
+/** The configured transport, and where the last email went, for the replay's `email` lines. */
 export interface ReplayTransport {
-  send(email: Email): Promise<string>;
+  readonly transport: Transport;
+  /** Where the last email sent went: outbox paths, `ses` or `sns <topic>`. */
+  where(destination?: Destination): string;
 }
 
 /**
@@ -19,9 +21,9 @@ export function createReplayTransport(config: NotifierConfig): ReplayTransport {
       written = paths;
     },
   });
-  const where = (): string => {
-    if (transport.name !== 'file') return transport.name === 'sns' ? `sns ${config.sns?.topicArn}` : 'ses';
+  const where = (destination?: Destination): string => {
+    if (transport.name !== 'file') return transport.name === 'sns' ? `sns ${destination?.topicArn ?? config.sns?.topicArn}` : 'ses';
     return `${(written[0] ?? '').replace(/\.html$/, '')}.{html,txt,eml,sns.json}`;
   };
-  return { send: (email) => transport.send(email).then(where) };
+  return { transport, where };
 }

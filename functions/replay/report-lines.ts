@@ -3,9 +3,14 @@ import type { Email } from '../core/render/email.js';
 
 /** The replay CLI's line formats: a contract users and checks rely on (see README, "Replay"). */
 
-/** `email <input> -> <where>: <subject>` */
-export function emailLine(input: string, email: Email, where: string): string {
-  return `email ${input} -> ${where}: ${email.subject}`;
+/**
+ * `email <input> -> <where>: <subject>`; a digest adds how many findings it carries and from how
+ * many inputs: `email <first input> -> <where>: <subject> (digest of 500 findings from 500 inputs)`.
+ */
+export function emailLine(input: string, email: Email, where: string, inputs = 1): string {
+  const n = email.notification;
+  const digest = n.kind === 'digest' ? ` (digest of ${n.findings.length} findings from ${inputs} input${inputs === 1 ? '' : 's'})` : '';
+  return `email ${input} -> ${where}: ${email.subject}${digest}`;
 }
 
 /** `skipped <input> <severity> "<title>" (<finding id>): <reason>` */
