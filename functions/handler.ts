@@ -10,15 +10,14 @@ import { createLambdaStateStore } from './adapters/create-state-store.js';
 import { createTransport } from './adapters/create-transport.js';
 import { CONFIG_VARIABLE, readLambdaConfig } from './adapters/lambda-config.js';
 import { createNotifier, type Notifier, type WindowReport } from './adapters/notify-input.js';
-import { METRICS_NAMESPACE, publishWindowMetrics } from './adapters/window-metrics.js';
+import { METRICS_NAMESPACE, METRICS_SERVICE, publishWindowMetrics } from './adapters/window-metrics.js';
 import { ConfigError } from './core/errors.js';
 import { createPipeline } from './core/pipeline.js';
 import { ratePerSecond } from './core/policy/pacing.js';
 import { renderer } from './core/render/prebuilt.js';
 
-const SERVICE = 'securityhub-email-notifier';
-const logger = new Logger({ serviceName: SERVICE });
-const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE });
+const logger = new Logger({ serviceName: METRICS_SERVICE });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
 const notifier = wire();
 
 function wire(): Notifier {

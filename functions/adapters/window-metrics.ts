@@ -1,21 +1,9 @@
 /** The notifier's CloudWatch metrics, written as EMF by Powertools Metrics once per window. */
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { WindowCounts } from '../core/policy/counts.js';
+import { METRIC } from './metric-names.js';
 
-/** CloudWatch namespace of the notifier's metrics (the CDK construct's alarm uses it). */
-export const METRICS_NAMESPACE = 'SecurityHubEmailNotifier';
-
-/** Metric names; `Failed` raises the construct's alarm. */
-export const METRIC = {
-  received: 'FindingsReceived',
-  mailed: 'FindingsMailed',
-  sent: 'EmailsSent',
-  deduplicated: 'Deduplicated',
-  silenced: 'Silenced',
-  digested: 'Digested',
-  filtered: 'Filtered',
-  failed: 'Failed',
-} as const;
+export { METRIC, METRICS_NAMESPACE, METRICS_SERVICE } from './metric-names.js';
 
 /** A window's counts as the notifier reports them: the plan's counts plus what delivery did. */
 export interface NotifierCounts extends WindowCounts {

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,6 +17,7 @@ import { EncryptedTopic } from './encrypted-topic.js';
 import { buildRulePatterns, type EventPatternJson } from './event-pattern.js';
 import { bundleInline, ESBUILD_TARGET, EXTERNAL_MODULES, INLINE_HANDLER } from './function-code.js';
 import { createNotifierAlarms } from './notifier-alarms.js';
+import { createFailedAlarm, createStateTable } from './notifier-state.js';
 import { DEFAULT_HANDLER_ENTRY, LOCK_FILE, PROJECT_ROOT } from './paths.js';
 import { SesSender, type SesSenderProps } from './ses-sender.js';
 
@@ -103,6 +105,12 @@ export interface SecurityHubEmailNotifierProps {
    */
   readonly maxReceiveCount?: number;
   /**
+   * What happens to the dedup state table when the stack is deleted. Losing it only means some
+   * findings are mailed once more.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly stateTableRemovalPolicy?: RemovalPolicy;
+  /**
    * Age of the oldest buffered message that raises an alarm.
    * @default Duration.minutes(15)
    */
@@ -139,9 +147,11 @@ export class SecurityHubEmailNotifier extends Construct {
   readonly sesSender?: SesSender;
   /** The KMS-encrypted delivery topic, with `transport: 'sns'`. */
   readonly deliveryTopic?: EncryptedTopic;
+  /** The dedup state (per finding: the material state last mailed and when; event-id claims). */
+  readonly stateTable: dynamodb.Table;
   /** Where the alarms go. */
   readonly alarmTopic: sns.ITopic;
-  /** Dead letters (buffer and rule target), function errors and throttles, oldest buffered message. */
+  /** Dead letters (buffer and rule target), function errors and throttles, oldest buffered message, failed emails. */
   readonly alarms: readonly cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: SecurityHubEmailNotifierProps) {
@@ -206,6 +216,9 @@ export class SecurityHubEmailNotifier extends Construct {
       throw new ConfigError('config.transport', 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
     }
 
+    this.stateTable = createStateTable(this, this.role, props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY);
+    environmentConfig = { ...environmentConfig, stateTable: this.stateTable.tableName };
+
     const inline = props.codePackaging === 'inline';
     this.function = this.createFunction(props, {
       role: this.role,
@@ -243,13 +256,14 @@ export class SecurityHubEmailNotifier extends Construct {
       });
       this.alarmTopic = created.topic;
     }
-    this.alarms = createNotifierAlarms(this, {
+    const alarms = createNotifierAlarms(this, {
       fn: this.function,
       queue: this.queue,
       deadLetterQueues: { Buffer: this.deadLetterQueue, RuleTarget: this.targetDeadLetterQueue },
       oldestMessageAgeThreshold: props.oldestMessageAgeThreshold ?? Duration.minutes(15),
       topic: this.alarmTopic,
     });
+    this.alarms = [...alarms, createFailedAlarm(this, this.alarmTopic)];
   }
 
   private createQueues(maxReceiveCount: number, visibilityTimeout: Duration) {

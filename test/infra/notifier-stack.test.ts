@@ -31,6 +31,13 @@ function getAttId(value: unknown): string {
   return id;
 }
 
+/** A string, or an `Fn::Join` of strings and `{ Ref }`s written as `<Ref id>`. */
+function joined(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+  return parts.map((part) => (typeof part === 'string' ? part : `<Ref ${(part as { Ref: string }).Ref}>`)).join('');
+}
+
 function logicalIdOf(template: Template, type: string, props: Record<string, unknown>): string {
   const [id, ...more] = Object.keys(template.findResources(type, { Properties: props }));
   if (!id || more.length > 0) throw new Error(`expected exactly one ${type} with ${JSON.stringify(props)}`);
@@ -121,11 +128,13 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
 
   it('writes the parsed notifier configuration into NOTIFIER_CONFIG', () => {
     const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
-    const variables = fn?.Properties.Environment.Variables as Record<string, string>;
-    const config = JSON.parse(variables.NOTIFIER_CONFIG ?? '');
+    const variables = fn?.Properties.Environment.Variables as Record<string, unknown>;
+    // The state table's name is a token: NOTIFIER_CONFIG is an Fn::Join around its Ref.
+    const config = JSON.parse(joined(variables.NOTIFIER_CONFIG));
 
     expect(config).toMatchObject({ transport: 'ses', ses: { from: 'alerts@example.com', to: ['team@example.com'] } });
     expect(config.filters.severities).toEqual(['HIGH', 'CRITICAL']);
+    expect(config.stateTable).toBe(`<Ref ${logicalIdOf(template, 'AWS::DynamoDB::Table', {})}>`);
     expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'NOTIFIER_CONFIG', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME']);
   });
 
@@ -150,6 +159,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
       'AWS/SQS/ApproximateAgeOfOldestMessage',
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
+      'SecurityHubEmailNotifier/Failed',
     ]);
     const topic = logicalIdOf(template, 'AWS::SNS::Topic', { DisplayName: 'Security Hub notifier alarms' });
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topic }]);
