@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { SEVERITIES, type Severity } from '../core/finding/model.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { Email } from '../core/render/email.js';
-import { listFixtures } from './list-fixtures.js';
+import { collectInputs } from '../replay/collect-inputs.js';
 
 interface ItemBase {
   /** Stable while the fixture files do not change: `file#n`. */
@@ -34,7 +34,7 @@ export interface Gallery {
  * const gallery = await buildGallery(createPipeline(config, renderer), ['fixtures']);
  */
 export async function buildGallery(pipeline: Pipeline, paths: readonly string[]): Promise<Gallery> {
-  const { files, missing } = await listFixtures(paths);
+  const { files, missing } = await collectInputs(paths);
   const items: GalleryItem[] = missing.map((file) => ({
     kind: 'error',
     id: `${file}#0`,
