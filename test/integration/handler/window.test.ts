@@ -1,0 +1,187 @@
+/**
+ * The Lambda handler on SQS batches against the local SES v2 and dynalite (the state table as the
+ * construct creates it): floods, copies, unchanged updates, severity rises, silences, and a table
+ * that cannot be reached.
+ */
+import type { SQSEvent } from 'aws-lambda';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { type SesStandIn, startSes } from '../../support/stand-ins.js';
+import { createStateTable, type Dynalite, startDynalite } from '../state/dynalite.js';
+import { floodEvents, seedEvent } from './seed-events.js';
+
+type Handler = typeof import('../../../functions/handler.js').handler;
+const TABLE = 'notifier-state';
+const SILENCED_ACCOUNT = '999988887777';
+
+function config(extra: Record<string, unknown> = {}) {
+  return {
+    transport: 'ses',
+    ses: { from: 'notifier@example.com', to: ['soc@example.com'] },
+    stateTable: TABLE,
+    policy: {
+      rate: { perSecond: 1000 },
+      silences: [{ match: { accounts: [SILENCED_ACCOUNT] }, reason: 'sandbox, accepted until the end of 2020', expiresAt: '2020-12-31' }],
+    },
+    ...extra,
+  };
+}
+
+function batch(bodies: readonly unknown[], prefix = 'm'): SQSEvent {
+  return {
+    Records: bodies.map((body, i) => ({
+      messageId: `${prefix}-${i}`,
+      receiptHandle: `r-${prefix}-${i}`,
+      body: JSON.stringify(body),
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'events', ApproximateFirstReceiveTimestamp: '0' },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:buffer',
+      awsRegion: 'us-east-1',
+    })),
+  };
+}
+
+function logLines(...spies: MockInstance[]): Record<string, unknown>[] {
+  return spies
+    .flatMap((spy) => spy.mock.calls.map((call) => String(call[0])))
+    .flatMap((chunk) => chunk.split('\n'))
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line));
+}
+
+describe('Lambda handler: one SQS batch is one delivery window, with state in DynamoDB', () => {
+  let ses: SesStandIn;
+  let dynamo: Dynalite;
+  let stdout: MockInstance;
+  let stderr: MockInstance;
+  let tables = 0;
+
+  async function load(dynamoEndpoint: string, extra: Record<string, unknown> = {}): Promise<Handler> {
+    const table = `${TABLE}-${tables++}`;
+    if (dynamoEndpoint === dynamo.endpoint) await createStateTable(dynamo.client(), table);
+    vi.stubEnv('NOTIFIER_CONFIG', JSON.stringify(config({ stateTable: table, ...extra })));
+    vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamoEndpoint);
+    vi.resetModules();
+    return (await import('../../../functions/handler.js')).handler;
+  }
+
+  beforeAll(async () => {
+    ses = await startSes();
+    dynamo = await startDynalite();
+  });
+  afterAll(async () => {
+    await ses.stop();
+    await dynamo.stop();
+  });
+  beforeEach(async () => {
+    await ses.clear();
+    vi.stubEnv('AWS_ENDPOINT_URL_SESV2', ses.endpoint);
+    vi.stubEnv('AWS_REGION', 'us-east-1');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDLOCALSTANDIN');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local-stand-in-secret');
+    stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  });
+
+  it('turns a flood of 500 findings into a handful of digests that together show all 500, and emits EMF metrics', async () => {
+    const handler = await load(dynamo.endpoint);
+    const flood = floodEvents(500);
+
+    const response = await handler(batch(flood.map((f) => f.event)));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    const mails = await ses.emails();
+    expect(mails.length).toBeGreaterThan(0);
+    expect(mails.length).toBeLessThanOrEqual(10);
+    for (const { tag } of flood) expect(mails.filter((m) => m.body.text?.includes(`[${tag}]`))).toHaveLength(1);
+    const emf = logLines(stdout).find((l) => l._aws !== undefined);
+    expect(emf).toMatchObject({
+      FindingsReceived: 500,
+      Digested: 500,
+      EmailsSent: mails.length,
+      Failed: 0,
+      service: 'securityhub-email-notifier',
+    });
+    expect(JSON.stringify(emf?._aws)).toContain('SecurityHubEmailNotifier');
+  }, 60_000);
+
+  it('gives one email for 50 copies of one event, also when SQS delivers the batch again', async () => {
+    const handler = await load(dynamo.endpoint);
+    const copies = Array.from({ length: 50 }, () => seedEvent({ tag: 'copy', severity: 'HIGH' }));
+
+    const first = await handler(batch(copies));
+    const again = await handler(batch(copies, 'again'));
+
+    expect(first).toEqual({ batchItemFailures: [] });
+    expect(again).toEqual({ batchItemFailures: [] });
+    expect((await ses.emails()).map((m) => m.subject)).toEqual([expect.stringContaining('[copy]')]);
+    const skipped = logLines(stdout).filter((l) => l.message === 'finding skipped');
+    expect(skipped).toHaveLength(99);
+    expect(skipped.filter((l) => String(l.reason).includes('already processed'))).toHaveLength(50);
+  });
+
+  it('sends nothing for an update without material change, one threaded email for a severity rise', async () => {
+    const handler = await load(dynamo.endpoint);
+    const first = seedEvent({ tag: 'rise', severity: 'MEDIUM' });
+    const unchanged = seedEvent({ tag: 'rise', severity: 'MEDIUM', updatedAt: '2020-07-26T00:00:00.000Z', eventId: 'e2' });
+    const risen = seedEvent({ tag: 'rise', severity: 'CRITICAL', updatedAt: '2020-07-27T00:00:00.000Z', eventId: 'e3' });
+
+    await handler(batch([first], 'a'));
+    await handler(batch([unchanged], 'b'));
+    await handler(batch([risen], 'c'));
+
+    const mails = await ses.emails();
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('[MEDIUM]'), expect.stringContaining('[CRITICAL]')]);
+    const header = (i: number, name: string) => mails[i]?.headers?.find((h) => h.name === name)?.value;
+    const root = header(0, 'References');
+    expect(root).toMatch(/^<[0-9a-f]{64}@securityhub-email-notifier>$/);
+    expect(header(1, 'In-Reply-To')).toBe(root);
+    expect(header(1, 'References')).toBe(root);
+    expect(logLines(stdout).find((l) => l.message === 'finding skipped')).toMatchObject({ input: 'b-0', kind: 'deduplicated' });
+  });
+
+  it('mails a finding whose silence has expired and skips nothing for it', async () => {
+    const handler = await load(dynamo.endpoint);
+
+    await handler(batch([seedEvent({ tag: 'expired', account: SILENCED_ACCOUNT })]));
+
+    expect((await ses.emails()).map((m) => m.subject)).toEqual([expect.stringContaining('[expired]')]);
+    expect(logLines(stdout).filter((l) => l.message === 'finding skipped')).toEqual([]);
+  });
+
+  it('skips a finding under an active silence with its reason', async () => {
+    const handler = await load(dynamo.endpoint, {
+      policy: {
+        rate: { perSecond: 1000 },
+        silences: [{ match: { accounts: [SILENCED_ACCOUNT] }, reason: 'sandbox account', expiresAt: '2999-01-01' }],
+      },
+    });
+
+    await handler(batch([seedEvent({ tag: 'quiet', account: SILENCED_ACCOUNT })]));
+
+    expect(await ses.emails()).toEqual([]);
+    expect(logLines(stdout).find((l) => l.message === 'finding skipped')).toMatchObject({
+      kind: 'silenced',
+      reason: expect.stringContaining('sandbox account'),
+    });
+  });
+
+  it('still sends, and logs a warning, when the table cannot be reached', async () => {
+    const gone = await startDynalite();
+    await gone.stop();
+    const handler = await load(gone.endpoint);
+
+    const response = await handler(batch([seedEvent({ tag: 'no-table', severity: 'HIGH' })]));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect((await ses.emails()).map((m) => m.subject)).toEqual([expect.stringContaining('[no-table]')]);
+    const warnings = logLines(stdout, stderr).filter((l) => l.message === 'state store unreachable; sending anyway');
+    expect(warnings.map((w) => w.operation)).toEqual(expect.arrayContaining(['seenEvent', 'getMany', 'putMany']));
+    expect(warnings.every((w) => w.level === 'WARN')).toBe(true);
+  });
+});
