@@ -196,21 +196,6 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     expect(await delivered()).toEqual(new Map());
   });
 
-  it('gives up on a hung SES call well within the 60 s function timeout and retries it (the SDK default is 300 s)', async () => {
-    // Prepare: the first SendEmail gets no answer for 45 s. Without a request timeout in the
-    // production clients the invocation hangs until Lambda kills it, and SQS then redelivers the
-    // WHOLE batch, records already sent included: duplicates. See SECURITY.md and the issue-8 report.
-    const { messages } = goodMessages(2);
-    proxy.script(sequence([delay(45_000)]));
-
-    // Act
-    const response = await lambda.handler(sqsEvent(messages));
-
-    // Assess
-    expect(response).toEqual({ batchItemFailures: [] });
-    expect([...(await delivered()).values()]).toEqual([1, 1]);
-  }, 30_000);
-
   it('reports a record as failed after persistent throttling, with the transient reason logged', async () => {
     // Prepare: one record only; the SDK's adaptive mode slows down under throttling (about 4 s here).
     const { messages } = goodMessages(1);
@@ -248,6 +233,22 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     const [failure] = logEntries(lambda.logs).filter((e) => e.message === 'delivery failed' && e.transient === false);
     expect(failure).toMatchObject({ input: 'msg-m0', reason: expect.stringContaining('<address>') });
   });
+
+  it('gives up on a hung SES call well within the 60 s function timeout and retries it (the SDK default is 300 s)', async () => {
+    // Prepare: the first SendEmail gets no answer for 45 s. Without a request timeout in the
+    // production clients the invocation hangs until Lambda kills it, and SQS then redelivers the
+    // WHOLE batch, records already sent included: duplicates. See SECURITY.md (known gaps).
+    // Last in this describe: while it fails, the abandoned invocation ends when the proxy stops.
+    const { messages } = goodMessages(1);
+    proxy.script(sequence([delay(45_000)]));
+
+    // Act
+    const response = await lambda.handler(sqsEvent(messages));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect([...(await delivered()).values()]).toEqual([1]);
+  }, 30_000);
 });
 
 describe('Lambda handler with SNS through a fault-injecting proxy', () => {
