@@ -13,15 +13,24 @@ const SPACES = /[ \t\u00a0\u3000]+/g;
 const MANY_BLANK_LINES = /\n{3,}/g;
 const LINE_SEPARATORS = /[\u2028\u2029]/g;
 const TABS = /\t/g;
+// A lone UTF-16 surrogate (valid in JSON) cannot be encoded as UTF-8 or URL-encoded: it becomes U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** One line: every control, bidi and zero-width character removed, whitespace collapsed, trimmed. */
 export function cleanLine(value: string): string {
-  return value.replace(CRLF, '\n').replace(HIDDEN_MULTILINE, '').replace(LINE_BREAKS, ' ').replace(SPACES, ' ').trim();
+  return value
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(CRLF, '\n')
+    .replace(HIDDEN_MULTILINE, '')
+    .replace(LINE_BREAKS, ' ')
+    .replace(SPACES, ' ')
+    .trim();
 }
 
 /** Several lines: like `cleanLine` but line breaks kept (CRLF -> LF, at most one blank line in a row). */
 export function cleanText(value: string): string {
   return value
+    .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CRLF, '\n')
     .replace(LINE_SEPARATORS, '\n')
     .replace(HIDDEN_MULTILINE, '')

@@ -26,6 +26,12 @@ export function lines(values: readonly string[], max: number = values.length): s
   return out;
 }
 
+/** Cleaned lines, at most `max`, then a `+N more` line when some were left out. */
+function boundedLines(values: readonly string[], max: number, t: LocaleStrings): string[] {
+  const shown = lines(values, max);
+  return values.length > max ? [...shown, label(t, 'moreOfFinding', { count: values.length - max })] : shown;
+}
+
 /** Copies only the defined values, so optional view fields stay absent (and `{{#if}}` hides them). */
 export function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
   const out: Record<string, unknown> = {};
@@ -38,12 +44,13 @@ export function actionView(trigger: Trigger): ActionView | undefined {
   return name === undefined ? undefined : defined<ActionView>({ name, description: line(trigger.action?.description) });
 }
 
-function resourceView(resource: Finding['resources'][number]): ResourceView {
+function resourceView(resource: Finding['resources'][number], t: LocaleStrings): ResourceView {
+  const tags = Object.entries(resource.tags).map(([key, value]) => `${key}=${value}`);
   return defined<ResourceView>({
     type: line(resource.type) ?? '-',
     id: line(resource.id) ?? '-',
     region: line(resource.region),
-    tags: lines(Object.entries(resource.tags).map(([key, value]) => `${key}=${value}`)),
+    tags: boundedLines(tags, LIMITS.tagsPerResource, t),
     details: lines(resource.details),
   });
 }
@@ -65,6 +72,18 @@ function vulnerabilityView(vulnerability: Finding['vulnerabilities'][number], t:
   });
 }
 
+/** Every status reason up to the limit, then one `+N more` entry. */
+function reasonViews(reasons: NonNullable<Finding['compliance']>['reasons'], t: LocaleStrings): { code: string; description?: string }[] {
+  const shown = reasons
+    .slice(0, LIMITS.reasons)
+    .map((reason) =>
+      defined<{ code: string; description?: string }>({ code: line(reason.code) ?? '-', description: line(reason.description) }),
+    );
+  return reasons.length > LIMITS.reasons
+    ? [...shown, { code: label(t, 'moreOfFinding', { count: reasons.length - LIMITS.reasons }) }]
+    : shown;
+}
+
 function moreNote(t: LocaleStrings, key: 'moreResources' | 'moreVulnerabilities', total: number, shown: number): string | undefined {
   return total > shown ? label(t, key, { count: total - shown }) : undefined;
 }
@@ -74,7 +93,7 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
   const date = (iso: string | undefined) => formatDate(iso, options.locale, options.timeZone);
   const description = shorten(cleanText(finding.description), LIMITS.descriptionChars);
   const compliance = finding.compliance;
-  const resources = finding.resources.slice(0, LIMITS.resources).map(resourceView);
+  const resources = finding.resources.slice(0, LIMITS.resources).map((r) => resourceView(r, t));
   const vulnerabilities = finding.vulnerabilities.slice(0, LIMITS.vulnerabilities).map((v) => vulnerabilityView(v, t));
   const noteText = finding.note ? shorten(cleanText(finding.note.text), LIMITS.valueChars).text : '';
   return defined<FindingDetailsView>({
@@ -88,14 +107,12 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
     company: line(finding.companyName),
     id: line(finding.id) ?? '-',
     generator: line(finding.generatorId),
-    types: lines(finding.types),
+    types: boundedLines(finding.types, LIMITS.types, t),
     control: line(compliance?.controlId),
-    standards: lines(compliance?.standards ?? []),
+    standards: boundedLines(compliance?.standards ?? [], LIMITS.standards, t),
     complianceStatus: compliance?.status && complianceLabel(t, compliance.status),
-    relatedRequirements: lines(compliance?.relatedRequirements ?? []),
-    reasons: (compliance?.reasons ?? []).map((reason) =>
-      defined<{ code: string; description?: string }>({ code: line(reason.code) ?? '-', description: line(reason.description) }),
-    ),
+    relatedRequirements: boundedLines(compliance?.relatedRequirements ?? [], LIMITS.relatedRequirements, t),
+    reasons: reasonViews(compliance?.reasons ?? [], t),
     remediationText: finding.remediation?.text === undefined ? undefined : line(finding.remediation.text),
     remediationUrl: httpUrl(finding.remediation?.url),
     primaryResource: resources[0]?.id,

@@ -11,6 +11,12 @@ export const LIMITS = {
   digestControls: 10,
   insightRows: 50,
   evidence: 20,
+  /** Per finding: status reasons, types, standards, related requirements; per resource: tags. */
+  reasons: 50,
+  types: 10,
+  standards: 10,
+  relatedRequirements: 20,
+  tagsPerResource: 20,
 } as const;
 
 export const FALLBACK_CONSOLE_URL = 'https://console.aws.amazon.com/securityhub/';
