@@ -99,7 +99,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         ),
       );
       if (store) await store.putMany(statesToWrite(output.plan, delivered));
-      const failedEmails = deliveries.filter((d) => d.error);
+      for (const failure of output.renderFailures) log.renderFailed(failure);
+      const failedEmails = [...deliveries.filter((d) => d.error), ...output.renderFailures.map((item) => ({ item }))];
       const release = new Set(failedEmails.flatMap((d) => d.item.eventIds).filter((id) => claims.claimed.has(id)));
       if (store) for (const id of release) await store.forgetEvent(id);
       const failedInputs = new Set([
@@ -111,7 +112,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         ...planned,
         received: planned.received + claims.redelivered.length,
         deduplicated: planned.deduplicated + claims.redelivered.length,
-        sent: deliveries.length - failedEmails.length,
+        sent: deliveries.filter((d) => !d.error).length,
         failed: failedEmails.length + reads.reduce((sum, r) => sum + r.errors.length, 0),
       };
       log.window(counts, records.length, failedInputs.size);

@@ -3,7 +3,7 @@
  * addresses (delivery errors arrive with addresses redacted).
  */
 import { DeliveryError, type InvalidEventError } from '../core/errors.js';
-import type { WindowEmail } from '../core/pipeline.js';
+import type { RenderFailure, WindowEmail } from '../core/pipeline.js';
 import type { Skipped } from '../core/policy/window.js';
 import type { Delivery } from './deliver-window.js';
 import type { NotifierCounts } from './window-metrics.js';
@@ -31,6 +31,10 @@ export function createWindowLog(log: Log, transport: string) {
       else if (error instanceof DeliveryError) {
         log.error('delivery failed', { ...about(item), transport: error.transport, transient: error.transient, reason: error.message });
       } else log.error('unexpected failure', { ...about(item), error });
+    },
+    renderFailed(failure: RenderFailure): void {
+      const [input] = failure.inputs;
+      log.error('render failed', { input, inputCount: failure.inputs.length, findingCount: failure.findings.length, error: failure.error });
     },
     unexpected(error: unknown): void {
       log.error('unexpected failure', { error });

@@ -13,7 +13,7 @@ import type { Email } from './render/email.js';
 import type { Renderer } from './render/renderer.js';
 
 export type { InputRead } from './pipeline/read-input.js';
-export type { WindowEmail, WindowOutput, WindowState } from './pipeline/render-window.js';
+export type { RenderFailure, WindowEmail, WindowOutput, WindowState } from './pipeline/render-window.js';
 
 /** What happened to one input: an email to send, a finding skipped with a reason, or a bad input. */
 export type Outcome =
@@ -50,7 +50,9 @@ export function createPipeline(config: NotifierConfig, renderer: Renderer): Pipe
     window,
     plan(json, input, now) {
       const one = read(json, input);
-      const { plan, emails } = window([one], { now: now ?? eventTime(one), prior: new Map() });
+      const { plan, emails, renderFailures } = window([one], { now: now ?? eventTime(one), prior: new Map() });
+      // A renderer bug is not bad input: it propagates, as it always did here.
+      if (renderFailures[0]) throw renderFailures[0].error;
       return [
         ...emails.map((e: WindowEmail): Outcome => ({ kind: 'email', input, email: e.email })),
         ...plan.skipped.map((s): Outcome => ({ kind: 'skipped', input, finding: s.finding, reason: s.reason })),

@@ -32,10 +32,16 @@ export interface WindowEmail {
   readonly planIndex?: number;
 }
 
+/** A planned email the renderer could not make (a bug): its inputs fail, the others go on. */
+export interface RenderFailure extends Omit<WindowEmail, 'email'> {
+  readonly error: Error;
+}
+
 export interface WindowOutput {
   readonly plan: WindowPlan;
   /** Planned notifications in plan order (most severe first), then insights. */
   readonly emails: readonly WindowEmail[];
+  readonly renderFailures: readonly RenderFailure[];
 }
 
 export interface WindowState {
@@ -58,40 +64,44 @@ export function renderWindow(config: NotifierConfig, renderer: Renderer, reads: 
   const render = (notification: Notification, route: Route): Email =>
     renderer.render(notification, { locale: route.locale ?? config.locale, timeZone: config.timeZone });
 
+  const renderFailures: RenderFailure[] = [];
+  /** Renders one email; a renderer bug fails only the inputs this email carries. */
+  const attempt = (item: Omit<WindowEmail, 'email'>, make: () => Email): WindowEmail[] => {
+    try {
+      return [{ ...item, email: make() }];
+    } catch (cause) {
+      renderFailures.push({ ...item, error: cause instanceof Error ? cause : new Error(String(cause)) });
+      return [];
+    }
+  };
   const emails: WindowEmail[] = plan.notifications.flatMap((planned, planIndex) =>
-    parts(planned.findings).map((findings): WindowEmail => {
+    parts(planned.findings).flatMap((findings): WindowEmail[] => {
       const notification: Notification =
         planned.notification.kind === 'digest' && findings.length < planned.findings.length
           ? { ...planned.notification, findings: findings.map((f) => f.finding) }
           : planned.notification;
-      const rendered = render(notification, planned.route);
-      const [only] = findings;
-      const email =
-        notification.kind === 'finding' && only
-          ? { ...rendered, headers: { ...rendered.headers, ...threadHeaders(only.finding.key, only.previous, state.now) } }
-          : rendered;
-      return {
-        email,
+      const item = {
         route: planned.route,
         findings,
         inputs: unique(findings.map((f) => f.input)),
         eventIds: unique(findings.map((f) => f.trigger.eventId)),
         planIndex,
       };
+      return attempt(item, () => {
+        const rendered = render(notification, planned.route);
+        const [only] = findings;
+        if (notification.kind !== 'finding' || !only) return rendered;
+        return { ...rendered, headers: { ...rendered.headers, ...threadHeaders(only.finding.key, only.previous, state.now) } };
+      });
     }),
   );
   for (const read of reads) {
     for (const insight of read.insights) {
-      emails.push({
-        email: render(insight, FALLBACK_ROUTE),
-        route: FALLBACK_ROUTE,
-        findings: [],
-        inputs: [read.input],
-        eventIds: [insight.trigger.eventId],
-      });
+      const item = { route: FALLBACK_ROUTE, findings: [], inputs: [read.input], eventIds: [insight.trigger.eventId] };
+      emails.push(...attempt(item, () => render(insight, FALLBACK_ROUTE)));
     }
   }
-  return { plan, emails };
+  return { plan, emails, renderFailures };
 }
 
 /**
