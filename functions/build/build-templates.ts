@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TemplateError } from '../core/errors.js';
-import { compileTemplates } from './compile-templates.js';
+import { compileTemplateProgram } from './compile-templates.js';
 import { templatesModule } from './templates-module.js';
 
 const OUT = 'functions/core/render/generated/templates.ts';
@@ -15,9 +15,9 @@ async function main(): Promise<void> {
   const dir = process.argv[2] ?? 'templates';
   const out = process.argv[3] ?? OUT;
   try {
-    const templates = await compileTemplates(dir);
+    const program = await compileTemplateProgram(dir);
     await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, templatesModule(templates));
+    await writeFile(out, templatesModule(program));
     process.stdout.write(`templates: wrote ${out}\n`);
   } catch (error) {
     const message = error instanceof TemplateError ? error.message : `${dir}: ${(error as Error).message}`;

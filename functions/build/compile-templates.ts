@@ -1,6 +1,7 @@
 /**
- * The template build: MJML -> HTML (strict validation), every template checked against its view
- * model and the locale files, then precompiled with Handlebars. Runs at build time and in the
+ * The template build: MJML -> HTML (strict validation, insignificant whitespace removed), every
+ * template checked against its view model and the locale files, then parsed with Handlebars and
+ * compiled to plain JavaScript render functions (`codegen.ts`). Runs at build time and in the
  * preview server; never in the Lambda.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -14,9 +15,11 @@ import { LOCALE_KEYS_USED_IN_CODE } from '../core/render/labels.js';
 import { VIEW_SHAPES } from '../core/render/view-shapes.js';
 import { checkLocales, type LocaleFile, parseLocale } from './check-locales.js';
 import { checkTemplate } from './check-template.js';
+import { renderFunctionSource } from './codegen.js';
+import { LiteralPool } from './literal-pool.js';
+import { minifyHtml } from './minify-html.js';
+import { loadTemplates, type TemplateProgram } from './template-program.js';
 
-/** Only the block helpers the check allows; no `lookup`, no `log`, no custom helpers. */
-const PRECOMPILE = { knownHelpersOnly: true, knownHelpers: { if: true, unless: true, each: true, with: true } };
 const MUSTACHE = /\{\{[\s\S]*?\}\}/g;
 const INDENTATION = /[ \t]*\n[ \t\n]*/g;
 
@@ -30,20 +33,26 @@ async function read(file: string): Promise<string> {
   }
 }
 
-function precompile(file: string, source: string, noEscape: boolean): string {
+/** Parses a checked template and compiles it to a render function source. */
+function compile(file: string, source: string, html: boolean, pool: LiteralPool): string {
+  let program: hbs.AST.Program;
   try {
-    return String(Handlebars.precompile(source, { ...PRECOMPILE, noEscape }));
+    program = Handlebars.parse(source);
   } catch (error) {
     throw new TemplateError(file, undefined, `Handlebars: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
+  return renderFunctionSource(file, program, { escape: html, literal: (text) => pool.literal(text) });
 }
 
 function note(used: Used, file: string, keys: ReadonlyMap<string, number>): void {
   for (const [key, line] of keys) if (!used.has(key)) used.set(key, { file, line });
 }
 
-/** MJML -> HTML, failing with the template's file and the MJML line on any validation error. */
-async function compileMjml(file: string, source: string): Promise<string> {
+/**
+ * MJML -> HTML with the Handlebars expressions kept, failing with the template's file and the
+ * MJML line on any validation error. The HTML is still a Handlebars template.
+ */
+export async function compileMjml(file: string, source: string): Promise<string> {
   let result: Awaited<ReturnType<typeof mjml2html>>;
   try {
     // `fonts: {}`: no web fonts (MJML would link Google Fonts for "Roboto" in the font stack).
@@ -68,7 +77,7 @@ async function compileMjml(file: string, source: string): Promise<string> {
     throw new TemplateError(file, lineOf(source, lost), `MJML did not keep ${lost ?? 'every Handlebars expression'} in the HTML`);
   }
   // Indentation only (a run of whitespace with a line break renders like one line break): about a third smaller.
-  return result.html.replace(INDENTATION, '\n');
+  return minifyHtml(result.html.replace(INDENTATION, '\n'));
 }
 
 function lineOf(source: string, text: string | undefined): number | undefined {
@@ -95,28 +104,36 @@ async function readLocales(dir: string): Promise<Record<Locale, LocaleFile>> {
   return out as Record<Locale, LocaleFile>;
 }
 
+/** Every template as checked Handlebars source: HTML bodies after MJML, text bodies and the subject as written. */
+export interface TemplateSources {
+  readonly html: Readonly<Record<TemplateName, { readonly file: string; readonly source: string }>>;
+  readonly text: Readonly<Record<TemplateName, { readonly file: string; readonly source: string }>>;
+  readonly subject: { readonly file: string; readonly source: string };
+  readonly locales: Readonly<Record<Locale, Readonly<Record<string, string>>>>;
+}
+
 /**
- * Compiles and checks every template under `dir`.
+ * Reads and checks every template under `dir` (view paths, locale keys, MJML) and returns the
+ * Handlebars sources the code generator compiles.
  *
- * @example const templates = await compileTemplates('templates');
  * @throws TemplateError naming the file and line of the first problem.
  */
-export async function compileTemplates(dir = 'templates'): Promise<CompiledTemplates> {
+export async function readTemplateSources(dir = 'templates'): Promise<TemplateSources> {
   const locales = await readLocales(dir);
   await checkPartials(dir);
   const used: Used = new Map(LOCALE_KEYS_USED_IN_CODE.map((key) => [key, { file: 'functions/core/render/labels.ts', line: 1 }]));
-  const html: Partial<Record<TemplateName, string>> = {};
-  const text: Partial<Record<TemplateName, string>> = {};
+  const html: Partial<Record<TemplateName, { file: string; source: string }>> = {};
+  const text: Partial<Record<TemplateName, { file: string; source: string }>> = {};
   for (const name of TEMPLATE_NAMES) {
     const mjmlFile = join(dir, `${name}.mjml`);
     const mjmlSource = await read(mjmlFile);
     note(used, mjmlFile, checkTemplate(mjmlFile, mjmlSource, VIEW_SHAPES[name], true).localeKeys);
-    html[name] = precompile(mjmlFile, await compileMjml(mjmlFile, mjmlSource), false);
+    html[name] = { file: mjmlFile, source: await compileMjml(mjmlFile, mjmlSource) };
 
     const textFile = join(dir, `${name}.txt.hbs`);
     const textSource = await read(textFile);
     note(used, textFile, checkTemplate(textFile, textSource, VIEW_SHAPES[name], false).localeKeys);
-    text[name] = precompile(textFile, textSource, true);
+    text[name] = { file: textFile, source: textSource };
   }
   const subjectFile = join(dir, 'subject.hbs');
   const subjectSource = await read(subjectFile);
@@ -127,9 +144,41 @@ export async function compileTemplates(dir = 'templates'): Promise<CompiledTempl
     used,
   );
   return {
-    html: html as Record<TemplateName, string>,
-    text: text as Record<TemplateName, string>,
-    subject: precompile(subjectFile, subjectSource, true),
-    locales: Object.fromEntries(LOCALES.map((l) => [l, locales[l].strings])) as Record<Locale, Readonly<Record<string, string>>>,
+    html: html as TemplateSources['html'],
+    text: text as TemplateSources['text'],
+    subject: { file: subjectFile, source: subjectSource },
+    locales: Object.fromEntries(LOCALES.map((l) => [l, locales[l].strings])) as TemplateSources['locales'],
   };
+}
+
+/**
+ * Compiles and checks every template under `dir` into one program (render function sources and
+ * the literals they share), as the generated module holds it.
+ *
+ * @example templatesModule(await compileTemplateProgram('templates'))
+ * @throws TemplateError naming the file and line of the first problem.
+ */
+export async function compileTemplateProgram(dir = 'templates'): Promise<TemplateProgram> {
+  const sources = await readTemplateSources(dir);
+  const pool = new LiteralPool();
+  const each = (group: TemplateSources['html'], html: boolean) =>
+    Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, compile(group[name].file, group[name].source, html, pool)])) as Record<
+      TemplateName,
+      string
+    >;
+  const html = each(sources.html, true);
+  const text = each(sources.text, false);
+  const subject = compile(sources.subject.file, sources.subject.source, false, pool);
+  return { prelude: pool.prelude(), html, text, subject, locales: sources.locales };
+}
+
+/**
+ * Compiles and checks every template under `dir` into render functions (evaluated from the same
+ * source the generated module holds).
+ *
+ * @example const renderer = createRenderer(await compileTemplates('templates'));
+ * @throws TemplateError naming the file and line of the first problem.
+ */
+export async function compileTemplates(dir = 'templates'): Promise<CompiledTemplates> {
+  return loadTemplates(await compileTemplateProgram(dir));
 }

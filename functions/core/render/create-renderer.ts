@@ -1,10 +1,9 @@
 /**
- * The runtime renderer: precompiled Handlebars templates filled with a view model. Uses only
- * `handlebars/runtime` (no compiler, no MJML), so the Lambda bundle stays small.
+ * The runtime renderer: compiled templates (plain JavaScript render functions, see
+ * `functions/build/codegen.ts`) filled with a view model. No template engine, no MJML.
  */
-import handlebarsRuntime from 'handlebars/runtime.js';
 import { TemplateError } from '../errors.js';
-import type { CompiledTemplates, TemplateName, TemplateSpec } from './compiled-templates.js';
+import type { CompiledTemplates, RenderTemplate, TemplateName, TemplateSpec } from './compiled-templates.js';
 import { digestView } from './digest-view.js';
 import type { Email, Notification } from './email.js';
 import { findingView } from './finding-view.js';
@@ -13,28 +12,20 @@ import { insightView } from './insight-view.js';
 import type { Renderer, RenderOptions } from './renderer.js';
 import { sanitizeSubject } from './subject.js';
 import { subjectView } from './subject-view.js';
+import { TEMPLATE_HELPERS } from './template-runtime.js';
 
-type Render = (view: object) => string;
-
-/** The part of `handlebars/runtime` used here (its bundled typings declare no members). */
-interface HandlebarsRuntime {
-  create(): HandlebarsRuntime;
-  template(spec: object): (context: object, options?: object) => string;
-}
-const Handlebars = handlebarsRuntime as unknown as HandlebarsRuntime;
-
-/** Data-only runtime options: no prototype access, no helpers beyond Handlebars' built-ins. */
-const RUNTIME = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
-
-function load(env: HandlebarsRuntime, name: string, spec: TemplateSpec): Render {
+/** A render function as is; source text (a self-contained `function(c0){...}`) evaluated with the runtime helpers. */
+function load(name: string, spec: TemplateSpec): RenderTemplate {
+  if (typeof spec === 'function') return spec;
+  let render: unknown;
   try {
-    // Specs from `compileTemplates` are source text (preview, tests); the generated module holds objects.
-    const object = typeof spec === 'string' ? new Function(`return (${spec});`)() : spec;
-    const template = env.template(object);
-    return (view) => template(view, RUNTIME);
+    render = new Function(...Object.keys(TEMPLATE_HELPERS), `"use strict";return (${spec});`)(...Object.values(TEMPLATE_HELPERS));
   } catch (error) {
-    throw new TemplateError(name, undefined, 'cannot load the precompiled template', { cause: error });
+    throw new TemplateError(name, undefined, 'cannot load the compiled template', { cause: error });
   }
+  if (typeof render !== 'function')
+    throw new TemplateError(name, undefined, 'not a render function (compile templates with functions/build)');
+  return render as RenderTemplate;
 }
 
 function view(notification: Notification, t: Readonly<Record<string, string>>, options: RenderOptions): object {
@@ -50,15 +41,14 @@ function view(notification: Notification, t: Readonly<Record<string, string>>, o
  * const email = createRenderer(templates).render({ kind: 'finding', finding, trigger }, { locale: 'ja', timeZone: 'Asia/Tokyo' });
  */
 export function createRenderer(templates: CompiledTemplates): Renderer {
-  const env = Handlebars.create();
   const bodies = (specs: CompiledTemplates['html'], kind: string) =>
-    Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, load(env, `${name}.${kind}`, spec)])) as Record<
+    Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, load(`${name}.${kind}`, spec)])) as Record<
       TemplateName,
-      Render
+      RenderTemplate
     >;
   const html = bodies(templates.html, 'mjml');
   const text = bodies(templates.text, 'txt.hbs');
-  const subject = load(env, 'subject.hbs', templates.subject);
+  const subject = load('subject.hbs', templates.subject);
   return {
     render(notification: Notification, options: RenderOptions): Email {
       const t = templates.locales[options.locale];

@@ -39,11 +39,11 @@ afterEach(async () => {
 });
 
 describe('compileTemplates', () => {
-  it('compiles the real templates into plain data: spec strings and both locales', async () => {
+  it('compiles the real templates into render functions and both locales', async () => {
     const templates = await compileTemplates('templates');
     expect(Object.keys(templates.html)).toEqual(['finding', 'digest', 'insight']);
-    expect(typeof templates.html.finding).toBe('string');
-    expect(typeof templates.subject).toBe('string');
+    expect(typeof templates.html.finding).toBe('function');
+    expect(typeof templates.subject).toBe('function');
     expect(Object.keys(templates.locales.ja)).toEqual(Object.keys(templates.locales.en));
   });
 

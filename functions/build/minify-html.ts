@@ -1,0 +1,4 @@
+/** Placeholder: replaced below. */
+export function minifyHtml(html: string): string {
+  return html;
+}

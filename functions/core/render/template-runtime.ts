@@ -1,0 +1,72 @@
+/**
+ * The few helpers the generated template functions call (see `functions/build/codegen.ts`). They
+ * reproduce Handlebars 4.7 semantics for the subset the template check allows, so an email is
+ * byte-identical to the Handlebars rendering of the same template.
+ */
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
+const HTML_SPECIAL = /[&<>"'`=]/;
+const HTML_SPECIAL_ALL = /[&<>"'`=]/g;
+const entity = (char: string): string => HTML_ENTITIES[char] ?? char;
+// `'' + value` as Handlebars does (ToPrimitive, not ToString: they differ only for objects with their own valueOf).
+// biome-ignore lint/style/useTemplate: the concatenation is the semantics
+const concat = (value: unknown): string => '' + (value as string);
+
+/**
+ * `{{value}}` in an HTML template: Handlebars' `escapeExpression` (same entity set; `null` and
+ * `undefined` are empty) without its SafeString escape hatch, which views never use.
+ *
+ * @example escapeHtml('<a href="x">') // '&lt;a href&#x3D;&quot;x&quot;&gt;'
+ */
+export function escapeHtml(value: unknown): string {
+  const text = typeof value === 'string' ? value : value == null ? '' : concat(value);
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIAL_ALL, entity) : text;
+}
+
+/**
+ * `{{value}}` in a text template (Handlebars `noEscape`): the same string, `null`/`undefined` empty.
+ *
+ * @example outputText(3) // '3'
+ */
+export function outputText(value: unknown): string {
+  return typeof value === 'string' ? value : value == null ? '' : concat(value);
+}
+
+/**
+ * `{{#if value}}`: false, 0, '', null, undefined, NaN and empty lists are false (Handlebars without `includeZero`).
+ *
+ * @example truthy([]) // false
+ */
+export function truthy(value: unknown): boolean {
+  return Boolean(value) && !(Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * `{{#with value}}`: renders unless the value is empty (Handlebars `isEmpty`: like `truthy`, but 0 counts).
+ *
+ * @example present(0) // true
+ */
+export function present(value: unknown): boolean {
+  return (Boolean(value) || value === 0) && !(Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * `{{parent.key}}` for a key that objects, strings or lists inherit (e.g. `values`, `link`):
+ * only an own property counts, as in Handlebars' data-only lookup. Other keys are read directly.
+ *
+ * @example ownProperty([], 'values') // undefined
+ */
+export function ownProperty(parent: unknown, key: string): unknown {
+  return parent != null && Object.hasOwn(Object(parent), key) ? (parent as Record<string, unknown>)[key] : undefined;
+}
+
+/** The helpers under the names generated render functions call them by. */
+export const TEMPLATE_HELPERS = { e: escapeHtml, s: outputText, t: truthy, w: present, p: ownProperty } as const;
