@@ -11,6 +11,7 @@ import { createTransport } from './adapters/create-transport.js';
 import { CONFIG_VARIABLE, readLambdaConfig } from './adapters/lambda-config.js';
 import { createNotifier, type Notifier, type WindowReport } from './adapters/notify-input.js';
 import { METRICS_NAMESPACE, METRICS_SERVICE, publishWindowMetrics } from './adapters/window-metrics.js';
+import type { NotifierConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
 import { createPipeline } from './core/pipeline.js';
 import { ratePerSecond } from './core/policy/pacing.js';
@@ -18,26 +19,30 @@ import { renderer } from './core/render/prebuilt.js';
 
 const logger = new Logger({ serviceName: METRICS_SERVICE });
 const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
-const notifier = wire();
+const config = readConfig();
+// Starts during init; loads only the configured transport's SDK client (and DynamoDB's with a table).
+const ready = wire(config);
+ready.catch(() => undefined); // reported by the first invocation, which awaits it
 
-function wire(): Notifier {
+function readConfig(): NotifierConfig {
   try {
-    const config = readLambdaConfig(process.env);
-    const transport = createTransport(config, { source: CONFIG_VARIABLE });
-    const store = createLambdaStateStore(config, logger);
-    const rate = ratePerSecond(transport.name === 'memory' ? 'file' : transport.name, config.policy.rate.perSecond);
-    return createNotifier({
-      pipeline: createPipeline(config, renderer),
-      transport,
-      log: logger,
-      ...(store ? { store, claimEvents: true } : {}),
-      perSecond: rate,
-      now: () => new Date(),
-    });
+    return readLambdaConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) logger.error(`configuration error: ${error.message}`, { setting: error.setting });
     throw error;
   }
+}
+
+async function wire(config: NotifierConfig): Promise<Notifier> {
+  const [transport, store] = await Promise.all([createTransport(config, CONFIG_VARIABLE), createLambdaStateStore(config, logger)]);
+  return createNotifier({
+    pipeline: createPipeline(config, renderer),
+    transport,
+    log: logger,
+    ...(store ? { store, claimEvents: true } : {}),
+    perSecond: ratePerSecond(transport.name === 'memory' ? 'file' : transport.name, config.policy.rate.perSecond),
+    now: () => new Date(),
+  });
 }
 
 type Event = SQSEvent | EventBridgeEvent<string, unknown>;
@@ -63,7 +68,7 @@ export async function handler(event: Event, context?: Pick<Context, 'getRemainin
 }
 
 async function run(records: { input: string; json: unknown }[], remaining: (() => number) | undefined): Promise<WindowReport> {
-  const report = await notifier.notify(records, remaining);
+  const report = await (await ready).notify(records, remaining);
   publishWindowMetrics(metrics, report.counts);
   return report;
 }

@@ -1,47 +1,40 @@
-/** Builds the configured transport, with its SDK client, once per cold start (or replay run). */
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SNSClient } from '@aws-sdk/client-sns';
+/**
+ * Builds the configured AWS transport once per cold start (or replay run). Only the configured
+ * transport's module, and so only its SDK client, is loaded: each client costs tens of
+ * milliseconds of cold start. The file outbox is replay's (`functions/replay/`), never the Lambda's.
+ */
 import type { NotifierConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
-import { createFileTransport, type FileTransportOptions } from './file-transport.js';
-import { createSesTransport } from './ses-transport.js';
-import { createSnsTransport } from './sns-transport.js';
 import type { Transport } from './transport.js';
 
-/** SDK retries before a failure reaches us: throttling, 5xx and network errors, with adaptive backoff. */
-export const SDK_RETRY = { maxAttempts: 4, retryMode: 'adaptive' } as const;
-
-/** Sender and recipients the outbox names when the configuration has no `ses` section. */
-export const OUTBOX_FROM = 'securityhub-notifier@example.invalid';
-export const OUTBOX_TO = 'security-team@example.invalid';
-
-export interface TransportOverrides {
-  /** Passed to the file transport (e.g. the replay CLI printing paths). */
-  readonly onWrite?: FileTransportOptions['onWrite'];
-  /** Use these clients instead of building new ones. */
-  readonly ses?: SESv2Client;
-  readonly sns?: SNSClient;
-  /** Where the configuration came from, for error messages (e.g. `NOTIFIER_CONFIG`). */
-  readonly source?: string;
-}
+/**
+ * SDK settings for SES and SNS: throttling, 5xx and network errors are retried with adaptive
+ * backoff; a call that hangs is abandoned after 10 s (the SDK default socket timeout is 300 s,
+ * far past the function's), so the record comes back instead of the whole batch timing out.
+ */
+export const SDK_CLIENT_OPTIONS = {
+  maxAttempts: 4,
+  retryMode: 'adaptive',
+  requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
+} as const;
 
 /**
- * The transport `config.transport` names. Region, credentials and endpoints come from the
- * environment the SDK reads (`AWS_REGION`, `AWS_ENDPOINT_URL_SESV2`, `AWS_ENDPOINT_URL_SNS`).
+ * The transport `config.transport` names (`ses` or `sns`). Region, credentials and endpoints come
+ * from the environment the SDK reads (`AWS_REGION`, `AWS_ENDPOINT_URL_SESV2`, `AWS_ENDPOINT_URL_SNS`).
  *
  * @example
- * const transport = createTransport(readLambdaConfig(process.env));
- * @throws ConfigError when the transport's section is incomplete.
+ * const transport = await createTransport(readLambdaConfig(process.env), 'NOTIFIER_CONFIG');
+ * @throws ConfigError when the transport's section is incomplete, or for `file`.
  */
-export function createTransport(config: NotifierConfig, overrides: TransportOverrides = {}): Transport {
-  const source = overrides.source ?? 'config';
+export async function createTransport(config: NotifierConfig, source = 'config'): Promise<Transport> {
   switch (config.transport) {
     case 'ses': {
       const ses = config.ses;
       if (!ses) throw new ConfigError(`${source}.ses`, 'required when transport is "ses"');
       if (ses.to.length + ses.cc.length === 0) throw new ConfigError(`${source}.ses.to`, 'at least one recipient is required');
+      const [{ SESv2Client }, { createSesTransport }] = await Promise.all([import('@aws-sdk/client-sesv2'), import('./ses-transport.js')]);
       return createSesTransport({
-        client: overrides.ses ?? new SESv2Client(SDK_RETRY),
+        client: new SESv2Client(SDK_CLIENT_OPTIONS),
         from: ses.from,
         to: ses.to,
         cc: ses.cc,
@@ -51,16 +44,10 @@ export function createTransport(config: NotifierConfig, overrides: TransportOver
     }
     case 'sns': {
       if (!config.sns) throw new ConfigError(`${source}.sns`, 'required when transport is "sns"');
-      return createSnsTransport({ client: overrides.sns ?? new SNSClient(SDK_RETRY), topicArn: config.sns.topicArn });
+      const [{ SNSClient }, { createSnsTransport }] = await Promise.all([import('@aws-sdk/client-sns'), import('./sns-transport.js')]);
+      return createSnsTransport({ client: new SNSClient(SDK_CLIENT_OPTIONS), topicArn: config.sns.topicArn });
     }
     case 'file':
-      return createFileTransport({
-        outDir: config.outDir,
-        from: config.ses?.from ?? OUTBOX_FROM,
-        to: config.ses?.to.length ? config.ses.to : [OUTBOX_TO],
-        cc: config.ses?.cc ?? [],
-        ...(config.sns ? { topicArn: config.sns.topicArn } : {}),
-        ...(overrides.onWrite ? { onWrite: overrides.onWrite } : {}),
-      });
+      throw new ConfigError(`${source}.transport`, 'the file outbox is for replay; use "ses" or "sns"');
   }
 }

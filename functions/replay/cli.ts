@@ -31,7 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = await loadReplayConfig(args);
   const renderer = createRenderer(await compileTemplates('templates'));
   if (args.region !== undefined) process.env.AWS_REGION = args.region;
-  const replay = createReplayTransport(config);
+  const replay = await createReplayTransport(config);
   const now = args.now ?? new Date();
   const clock = { now: () => now };
   // Without --state the dedup state lives for this run only.

@@ -1,6 +1,11 @@
 import { createTransport } from '../adapters/create-transport.js';
+import { createFileTransport } from '../adapters/file-transport.js';
 import type { Destination, Transport } from '../adapters/transport.js';
 import type { NotifierConfig } from '../core/config.js';
+
+/** Sender and recipients the outbox names when the configuration has no `ses` section. */
+export const OUTBOX_FROM = 'securityhub-notifier@example.invalid';
+export const OUTBOX_TO = 'security-team@example.invalid';
 
 /** The configured transport, and where the last email went, for the replay's `email` lines. */
 export interface ReplayTransport {
@@ -10,20 +15,27 @@ export interface ReplayTransport {
 }
 
 /**
- * The configured transport (the same factory as the Lambda's): the file outbox by default, SES or
- * SNS for real with the standard AWS credential chain and `AWS_REGION` (or `--region`).
+ * The file outbox by default; SES or SNS for real (the Lambda's own factory) with the standard
+ * AWS credential chain and `AWS_REGION` (or `--region`).
  */
-export function createReplayTransport(config: NotifierConfig): ReplayTransport {
+export async function createReplayTransport(config: NotifierConfig): Promise<ReplayTransport> {
+  if (config.transport !== 'file') {
+    const transport = await createTransport(config, 'settings');
+    return {
+      transport,
+      where: (destination) => (transport.name === 'sns' ? `sns ${destination?.topicArn ?? config.sns?.topicArn}` : 'ses'),
+    };
+  }
   let written: readonly string[] = [];
-  const transport = createTransport(config, {
-    source: 'settings',
+  const transport = createFileTransport({
+    outDir: config.outDir,
+    from: config.ses?.from ?? OUTBOX_FROM,
+    to: config.ses?.to.length ? config.ses.to : [OUTBOX_TO],
+    cc: config.ses?.cc ?? [],
+    ...(config.sns ? { topicArn: config.sns.topicArn } : {}),
     onWrite: (paths) => {
       written = paths;
     },
   });
-  const where = (destination?: Destination): string => {
-    if (transport.name !== 'file') return transport.name === 'sns' ? `sns ${destination?.topicArn ?? config.sns?.topicArn}` : 'ses';
-    return `${(written[0] ?? '').replace(/\.html$/, '')}.{html,txt,eml,sns.json}`;
-  };
-  return { transport, where };
+  return { transport, where: () => `${(written[0] ?? '').replace(/\.html$/, '')}.{html,txt,eml,sns.json}` };
 }

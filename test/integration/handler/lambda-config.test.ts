@@ -33,16 +33,21 @@ describe('readLambdaConfig', () => {
 });
 
 describe('createTransport', () => {
-  it('builds the transport the configuration names', () => {
+  it('builds the transport the configuration names, and refuses the replay-only file outbox', async () => {
     const sns = parseConfig({ transport: 'sns', sns: { topicArn: 'arn:aws:sns:us-east-1:111122223333:alerts' } });
     const ses = parseConfig({ transport: 'ses', ses: { from: 'n@example.com', to: ['s@example.com'] } });
-    expect([createTransport(sns).name, createTransport(ses).name, createTransport(parseConfig({})).name]).toEqual(['sns', 'ses', 'file']);
+    expect([(await createTransport(sns)).name, (await createTransport(ses)).name]).toEqual(['sns', 'ses']);
+    await expect(createTransport(parseConfig({}), 'NOTIFIER_CONFIG')).rejects.toMatchObject({
+      name: 'ConfigError',
+      setting: 'NOTIFIER_CONFIG.transport',
+    });
   });
 
-  it('refuses SES without a recipient, naming the setting under its source', () => {
+  it('refuses SES without a recipient, naming the setting under its source', async () => {
     const config = parseConfig({ transport: 'ses', ses: { from: 'n@example.com', to: [] } });
-    expect(() => createTransport(config, { source: 'NOTIFIER_CONFIG' })).toThrow(
-      expect.objectContaining({ name: 'ConfigError', setting: 'NOTIFIER_CONFIG.ses.to' }),
-    );
+    await expect(createTransport(config, 'NOTIFIER_CONFIG')).rejects.toMatchObject({
+      name: 'ConfigError',
+      setting: 'NOTIFIER_CONFIG.ses.to',
+    });
   });
 });
