@@ -38,7 +38,8 @@ export interface ImportResult {
 /**
  * Writes a tiny wrapper next to the module that loads it as the Lambda runtime would (`require`
  * for CommonJS, `import()` for ESM: importing CommonJS from ESM would add a cjs-module-lexer pass
- * over the whole bundle that Lambda never pays), prints how long that took, and exits.
+ * over the whole bundle that Lambda never pays), waits for the handler's wiring (its SDK client
+ * loads during init), prints how long that took, and exits.
  */
 function wrapperFor(module: string): string {
   const wrapper = path.join(path.dirname(module), `load-${path.basename(module, path.extname(module))}.mjs`);
@@ -55,7 +56,10 @@ function wrapperFor(module: string): string {
     [
       ...load,
       '// A CommonJS module that compiles at load exports a `ready` promise.',
-      'await (loaded.default ?? loaded).ready;',
+      'const mod = loaded.default ?? loaded;',
+      'await mod.ready;',
+      '// The handler wires its SDK client during init: an empty batch waits for that, with no network.',
+      "if (typeof mod.handler === 'function') await mod.handler({ Records: [] });",
       'const importMs = performance.now() - start;',
       'const cpu = process.cpuUsage();',
       'process.stdout.write(JSON.stringify({ importMs, cpuMs: (cpu.user + cpu.system) / 1e3 }));',
