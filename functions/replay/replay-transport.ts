@@ -2,6 +2,7 @@ import { createTransport } from '../adapters/create-transport.js';
 import { createFileTransport } from '../adapters/file-transport.js';
 import type { Destination, Transport } from '../adapters/transport.js';
 import type { NotifierConfig } from '../core/config.js';
+import { clearOutbox } from './clear-outbox.js';
 
 /** Sender and recipients the outbox names when the configuration has no `ses` section. */
 export const OUTBOX_FROM = 'securityhub-notifier@example.invalid';
@@ -15,7 +16,7 @@ export interface ReplayTransport {
 }
 
 /**
- * The file outbox by default; SES or SNS for real (the Lambda's own factory) with the standard
+ * The file outbox by default (emptied of an earlier run's emails first); SES or SNS for real (the Lambda's own factory) with the standard
  * AWS credential chain and `AWS_REGION` (or `--region`).
  */
 export async function createReplayTransport(config: NotifierConfig): Promise<ReplayTransport> {
@@ -26,6 +27,7 @@ export async function createReplayTransport(config: NotifierConfig): Promise<Rep
       where: (destination) => (transport.name === 'sns' ? `sns ${destination?.topicArn ?? config.sns?.topicArn}` : 'ses'),
     };
   }
+  await clearOutbox(config.outDir);
   let written: readonly string[] = [];
   const transport = createFileTransport({
     outDir: config.outDir,

@@ -1,5 +1,5 @@
 /** The replay CLI's line formats and exit codes for bad inputs and settings. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,28 @@ describe('replay: lines and exit codes', () => {
     );
     expect(run.stdout).toContainEqual(expect.stringMatching(/^skipped \S+a-low\.json LOW ".*" \(.+\): filtered: severity LOW is not in/));
     expect(run.stdout).toHaveLength(3);
+  });
+
+  it("shows only this run in the outbox: an earlier run's emails go, other files stay", async () => {
+    // Prepare: a first run of two findings, and a file of the user's own in the outbox.
+    const out = join(work, 'outbox-rerun');
+    const two = await writeEvents(join(work, 'two'), [
+      { name: 'a', event: seedEvent({ tag: 'first', severity: 'HIGH' }) },
+      { name: 'b', event: seedEvent({ tag: 'second', severity: 'LOW', account: '111100003333' }) },
+    ]);
+    const one = await writeEvents(join(work, 'one'), [{ name: 'c', event: seedEvent({ tag: 'third', severity: 'MEDIUM' }) }]);
+    expect((await runReplay(['--out', out, two])).code).toBe(0);
+    await writeFile(join(out, 'notes.txt'), 'mine');
+
+    // Act
+    const run = await runReplay(['--out', out, one]);
+
+    // Assess
+    expect(run.code).toBe(0);
+    const files = (await readdir(out)).sort();
+    expect(files.filter((name) => name !== 'notes.txt')).toHaveLength(4);
+    expect(files.every((name) => name === 'notes.txt' || name.startsWith('001-medium-'))).toBe(true);
+    expect(files).toContain('notes.txt');
   });
 
   it('refuses a --now that is not a time, naming the flag', async () => {
