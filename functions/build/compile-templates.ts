@@ -51,8 +51,10 @@ function note(used: Used, file: string, keys: ReadonlyMap<string, number>): void
 /**
  * MJML -> HTML with the Handlebars expressions kept, failing with the template's file and the
  * MJML line on any validation error. The HTML is still a Handlebars template.
+ *
+ * @param minify also drop whitespace that cannot render (`minifyHtml`); indentation is always removed.
  */
-export async function compileMjml(file: string, source: string): Promise<string> {
+export async function compileMjml(file: string, source: string, minify = true): Promise<string> {
   let result: Awaited<ReturnType<typeof mjml2html>>;
   try {
     // `fonts: {}`: no web fonts (MJML would link Google Fonts for "Roboto" in the font stack).
@@ -77,7 +79,8 @@ export async function compileMjml(file: string, source: string): Promise<string>
     throw new TemplateError(file, lineOf(source, lost), `MJML did not keep ${lost ?? 'every Handlebars expression'} in the HTML`);
   }
   // Indentation only (a run of whitespace with a line break renders like one line break): about a third smaller.
-  return minifyHtml(result.html.replace(INDENTATION, '\n'));
+  const html = result.html.replace(INDENTATION, '\n');
+  return minify ? minifyHtml(html) : html;
 }
 
 function lineOf(source: string, text: string | undefined): number | undefined {
