@@ -73,7 +73,11 @@ export class LiteralPool {
   }
 }
 
-/** Parts joined with `+`, adjacent text merged into one JSON string. */
+/**
+ * Parts joined, adjacent text merged into one JSON string. `join` rather than `+`: V8 keeps a
+ * string built with `+` as a tree of pieces that every render would walk again; `join` makes one
+ * flat string once, at module load.
+ */
 function expression(parts: readonly Part[]): string {
   const out: string[] = [];
   let text = '';
@@ -87,7 +91,7 @@ function expression(parts: readonly Part[]): string {
     out.push(part.name);
   }
   if (text !== '' || out.length === 0) out.push(JSON.stringify(text));
-  return out.join('+');
+  return out.length === 1 ? (out[0] ?? '""') : `[${out.join(',')}].join("")`;
 }
 
 /**
