@@ -87,7 +87,8 @@ function runOnce(args: readonly string[], env: NodeJS.ProcessEnv): Run {
   const child = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
   const processMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited ${child.status}: ${child.stderr.slice(0, 2000)}`);
-  const reported = JSON.parse(child.stdout) as { importMs: number; cpuMs: number };
+  // The last line is ours; the handler may print log or metric lines before it.
+  const reported = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as { importMs: number; cpuMs: number };
   return { processMs, ...reported };
 }
 

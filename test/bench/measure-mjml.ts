@@ -9,6 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import { compileTemplates } from '../../functions/build/compile-templates.js';
+import { minifyHtml } from '../../functions/build/minify-html.js';
 import type { CompiledTemplates } from '../../functions/core/render/compiled-templates.js';
 import { createRenderer } from '../../functions/core/render/create-renderer.js';
 import type { Notification } from '../../functions/core/render/email.js';
@@ -39,8 +40,10 @@ async function renderNaively(compiled: CompiledTemplates, notification: Notifica
     keepComments: false,
     fonts: {},
   });
-  const spec = String(Handlebars.precompile(html.replace(INDENTATION, '\n'), PRECOMPILE));
-  const renderer = createRenderer({ ...compiled, html: { ...compiled.html, [notification.kind]: spec } });
+  // The naive way fills the freshly compiled HTML with Handlebars itself.
+  const template = Handlebars.compile(minifyHtml(html.replace(INDENTATION, '\n')), PRECOMPILE);
+  const fill = (view: object) => template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  const renderer = createRenderer({ ...compiled, html: { ...compiled.html, [notification.kind]: fill } });
   const email = renderer.render(notification, OPTIONS);
   return `${email.subject}\n${email.html}\n${email.text}`;
 }

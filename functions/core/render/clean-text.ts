@@ -16,8 +16,16 @@ const TABS = /\t/g;
 // A lone UTF-16 surrogate (valid in JSON) cannot be encoded as UTF-8 or URL-encoded: it becomes U+FFFD.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Fast paths: most finding text needs no cleaning, and one test is cheaper than five replacements.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const LINE_NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u00a0\u200b-\u200f\u2028-\u202e\u2060-\u2069\u3000\ufeff\ud800-\udfff]| {2}|^\s|\s$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const TEXT_NEEDS_CLEANING =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]|[^\S\n]\n|\n{3}|^\s|\s$/;
+
 /** One line: every control, bidi and zero-width character removed, whitespace collapsed, trimmed. */
 export function cleanLine(value: string): string {
+  if (!LINE_NEEDS_CLEANING.test(value)) return value;
   return value
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CRLF, '\n')
@@ -29,6 +37,7 @@ export function cleanLine(value: string): string {
 
 /** Several lines: like `cleanLine` but line breaks kept (CRLF -> LF, at most one blank line in a row). */
 export function cleanText(value: string): string {
+  if (!TEXT_NEEDS_CLEANING.test(value)) return value;
   return value
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CRLF, '\n')
@@ -44,6 +53,8 @@ export function cleanText(value: string): string {
 
 /** Cuts `value` to at most `max` characters (code points), ending with an ellipsis when cut. */
 export function shorten(value: string, max: number): { text: string; shortened: boolean } {
+  // UTF-16 length >= code points: a short string needs no counting.
+  if (value.length <= max) return { text: value, shortened: false };
   const chars = Array.from(value);
   if (chars.length <= max) return { text: value, shortened: false };
   return {

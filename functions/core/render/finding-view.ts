@@ -35,7 +35,10 @@ function boundedLines(values: readonly string[], max: number, t: LocaleStrings):
 /** Copies only the defined values, so optional view fields stay absent (and `{{#if}}` hides them). */
 export function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = item;
+  for (const key in value) {
+    const item = value[key];
+    if (item !== undefined) out[key] = item;
+  }
   return out as T;
 }
 
