@@ -51,6 +51,18 @@ export function cleanText(value: string): string {
     .trim();
 }
 
+/**
+ * `clean` then `shorten`, cleaning at most a `4 * max` prefix: a 5 MB description costs what a
+ * 16 KB one does. A value cut that way is always marked shortened.
+ *
+ * @example cleanShort('a\u200bb', 10, cleanLine) // { text: 'ab', shortened: false }
+ */
+export function cleanShort(value: string, max: number, clean: (value: string) => string): { text: string; shortened: boolean } {
+  if (value.length <= max * 4) return shorten(clean(value), max);
+  const cut = shorten(clean(value.slice(0, max * 4)), max);
+  return { text: cut.shortened ? cut.text : `${cut.text}…`, shortened: true };
+}
+
 /** Cuts `value` to at most `max` characters (code points), ending with an ellipsis when cut. */
 export function shorten(value: string, max: number): { text: string; shortened: boolean } {
   // UTF-16 length >= code points: a short string needs no counting.

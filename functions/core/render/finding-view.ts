@@ -1,6 +1,6 @@
 /** Builds the display-ready view of one finding (`finding.mjml`, `finding.txt.hbs`). */
 import type { Finding, Trigger } from '../finding/model.js';
-import { cleanLine, cleanText, shorten } from './clean-text.js';
+import { cleanLine, cleanShort, cleanText } from './clean-text.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { formatDate } from './format-date.js';
 import { httpUrl } from './http-url.js';
@@ -12,7 +12,7 @@ import type { ActionView, FindingDetailsView, FindingView, ResourceView, Vulnera
 /** One cleaned, bounded line; `undefined` for missing or blank values. */
 export function line(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const text = shorten(cleanLine(value), LIMITS.valueChars).text;
+  const text = cleanShort(value, LIMITS.valueChars, cleanLine).text;
   return text === '' ? undefined : text;
 }
 
@@ -94,11 +94,11 @@ function moreNote(t: LocaleStrings, key: 'moreResources' | 'moreVulnerabilities'
 /** The display details of one finding: every value cleaned, lists bounded, dates in the configured zone. */
 export function findingDetails(finding: Finding, t: LocaleStrings, options: RenderOptions): FindingDetailsView {
   const date = (iso: string | undefined) => formatDate(iso, options.locale, options.timeZone);
-  const description = shorten(cleanText(finding.description), LIMITS.descriptionChars);
+  const description = cleanShort(finding.description, LIMITS.descriptionChars, cleanText);
   const compliance = finding.compliance;
   const resources = finding.resources.slice(0, LIMITS.resources).map((r) => resourceView(r, t));
   const vulnerabilities = finding.vulnerabilities.slice(0, LIMITS.vulnerabilities).map((v) => vulnerabilityView(v, t));
-  const noteText = finding.note ? shorten(cleanText(finding.note.text), LIMITS.valueChars).text : '';
+  const noteText = finding.note ? cleanShort(finding.note.text, LIMITS.valueChars, cleanText).text : '';
   return defined<FindingDetailsView>({
     title: line(finding.title) ?? '-',
     description: description.text,

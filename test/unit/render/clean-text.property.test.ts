@@ -1,7 +1,7 @@
 /** The cleaners' fast paths give exactly what the full chain of replacements gives. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanLine, cleanText, shorten } from '../../../functions/core/render/clean-text.js';
+import { cleanLine, cleanShort, cleanText, shorten } from '../../../functions/core/render/clean-text.js';
 
 // The cleaners as first written: every replacement applied to every value (the reference).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters under test
@@ -52,6 +52,15 @@ describe('cleanLine / cleanText fast paths', () => {
       }),
       { seed: 42, numRuns: 3000 },
     );
+  });
+
+  it('cleanShort cleans only a bounded prefix of a huge value and marks it shortened', () => {
+    const huge = `${'word '.repeat(200_000)}END`;
+    const cut = cleanShort(huge, 100, cleanText);
+    expect(cut.shortened).toBe(true);
+    expect(Array.from(cut.text).length).toBeLessThanOrEqual(100);
+    expect(cut.text.endsWith('…')).toBe(true);
+    expect(cleanShort('a\u200bb', 10, cleanLine)).toEqual({ text: 'ab', shortened: false });
   });
 
   it('shorten counts code points: an emoji is one character, a cut ends with an ellipsis', () => {

@@ -39,7 +39,7 @@ describe('formatDate', () => {
       fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), (time, zone) => {
         expect(formatDate(new Date(time).toISOString(), 'ja', zone)).toBe(reference(time, zone));
       }),
-      { numRuns: 2000 },
+      { seed: 42, numRuns: 2000 },
     );
   });
 
