@@ -17,15 +17,23 @@ const TABS = /\t/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 // Fast paths: most finding text needs no cleaning, and one test is cheaper than five replacements.
+// The checks are split: a single character class, then `includes` and `trim` for runs and edges
+// (an alternation such as `^\s|\s$` makes the regex engine try every branch at every position).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const LINE_NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u00a0\u200b-\u200f\u2028-\u202e\u2060-\u2069\u3000\ufeff\ud800-\udfff]| {2}|^\s|\s$/;
+const LINE_SPECIAL = /[\u0000-\u001f\u007f-\u00a0\u200b-\u200f\u2028-\u202e\u2060-\u2069\u3000\ufeff\ud800-\udfff]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const TEXT_NEEDS_CLEANING =
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]|[^\S\n]\n|\n{3}|^\s|\s$/;
+const TEXT_SPECIAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/;
+const SPACE_BEFORE_LF = /[^\S\n]\n/;
+
+/** `trim` and `\s` know the same white space: an untrimmed edge is what `^\s|\s$` finds. */
+const hasEdgeSpace = (value: string): boolean => value.trim().length !== value.length;
+const lineNeedsCleaning = (value: string): boolean => LINE_SPECIAL.test(value) || value.includes('  ') || hasEdgeSpace(value);
+const textNeedsCleaning = (value: string): boolean =>
+  TEXT_SPECIAL.test(value) || value.includes('\n\n\n') || hasEdgeSpace(value) || (value.includes('\n') && SPACE_BEFORE_LF.test(value));
 
 /** One line: every control, bidi and zero-width character removed, whitespace collapsed, trimmed. */
 export function cleanLine(value: string): string {
-  if (!LINE_NEEDS_CLEANING.test(value)) return value;
+  if (!lineNeedsCleaning(value)) return value;
   return value
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CRLF, '\n')
@@ -37,7 +45,7 @@ export function cleanLine(value: string): string {
 
 /** Several lines: like `cleanLine` but line breaks kept (CRLF -> LF, at most one blank line in a row). */
 export function cleanText(value: string): string {
-  if (!TEXT_NEEDS_CLEANING.test(value)) return value;
+  if (!textNeedsCleaning(value)) return value;
   return value
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CRLF, '\n')
@@ -63,17 +71,26 @@ export function cleanShort(value: string, max: number, clean: (value: string) =>
   return { text: cut.shortened ? cut.text : `${cut.text}…`, shortened: true };
 }
 
-/** Cuts `value` to at most `max` characters (code points), ending with an ellipsis when cut. */
+/**
+ * The UTF-16 index just past the first `count` code points of `value` (a lone surrogate counts as
+ * one, as in `Array.from`), or `value.length` when it has fewer.
+ */
+export function codePointEnd(value: string, count: number): number {
+  let i = 0;
+  for (let n = 0; n < count && i < value.length; n++) {
+    const unit = value.charCodeAt(i);
+    const low = unit >= 0xd800 && unit <= 0xdbff ? value.charCodeAt(i + 1) : 0;
+    i += low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * Cuts `value` to at most `max` characters (code points), ending with an ellipsis when cut.
+ * Counts only as far as it cuts: no array of characters (a property test checks it against one).
+ */
 export function shorten(value: string, max: number): { text: string; shortened: boolean } {
   // UTF-16 length >= code points: a short string needs no counting.
-  if (value.length <= max) return { text: value, shortened: false };
-  const chars = Array.from(value);
-  if (chars.length <= max) return { text: value, shortened: false };
-  return {
-    text: `${chars
-      .slice(0, Math.max(0, max - 1))
-      .join('')
-      .trimEnd()}…`,
-    shortened: true,
-  };
+  if (value.length <= max || codePointEnd(value, max) === value.length) return { text: value, shortened: false };
+  return { text: `${value.slice(0, codePointEnd(value, Math.max(0, max - 1))).trimEnd()}…`, shortened: true };
 }

@@ -1,5 +1,5 @@
 /** Subject lines: one sanitized line for email, and an ASCII-only form for transports that need one (SNS). */
-import { cleanLine } from './clean-text.js';
+import { cleanLine, shorten } from './clean-text.js';
 import type { Email } from './email.js';
 
 /** Default length of an email subject (SES accepts more; mail clients show about this much). */
@@ -12,13 +12,7 @@ export const SUBJECT_MAX = 150;
  * @example sanitizeSubject('[HIGH]\r\nBcc: x@evil.example \u202Egnp.exe', 150) // '[HIGH] Bcc: x@evil.example gnp.exe'
  */
 export function sanitizeSubject(subject: string, max: number = SUBJECT_MAX): string {
-  const text = cleanLine(subject);
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return `${chars
-    .slice(0, Math.max(0, max - 1))
-    .join('')
-    .trimEnd()}…`;
+  return shorten(cleanLine(subject), max).text;
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;

@@ -63,6 +63,26 @@ describe('cleanLine / cleanText fast paths', () => {
     expect(cleanShort('a\u200bb', 10, cleanLine)).toEqual({ text: 'ab', shortened: false });
   });
 
+  it('shorten equals cutting an array of code points (Array.from), for any string and limit', () => {
+    const reference = (value: string, max: number) => {
+      const chars = Array.from(value);
+      if (chars.length <= max) return { text: value, shortened: false };
+      return {
+        text: `${chars
+          .slice(0, Math.max(0, max - 1))
+          .join('')
+          .trimEnd()}…`,
+        shortened: true,
+      };
+    };
+    fc.assert(
+      fc.property(text, fc.nat(45), (value, max) => {
+        expect(shorten(value, max)).toEqual(reference(value, max));
+      }),
+      { seed: 42, numRuns: 3000 },
+    );
+  });
+
   it('shorten counts code points: an emoji is one character, a cut ends with an ellipsis', () => {
     expect(shorten('😀😀😀', 3)).toEqual({ text: '😀😀😀', shortened: false });
     expect(shorten('abcdef', 4)).toEqual({ text: 'abc…', shortened: true });

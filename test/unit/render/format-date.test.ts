@@ -43,6 +43,15 @@ describe('formatDate', () => {
     );
   });
 
+  it('UTC (no Intl, offset 0) agrees with Intl in UTC', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom('en', 'ja'), (time, locale) => {
+        expect(formatDate(new Date(time).toISOString(), locale, 'UTC')).toBe(reference(time, 'UTC'));
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
+  });
+
   it('agrees with Intl minute by minute across DST changes at odd UTC times', () => {
     const days = [
       ['America/St_Johns', Date.UTC(2021, 2, 14)],
