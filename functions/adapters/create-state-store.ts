@@ -19,8 +19,7 @@ export const STATE_CLIENT_OPTIONS = {
  */
 export async function createLambdaStateStore(config: NotifierConfig, log: Log): Promise<StateStore | undefined> {
   if (!config.stateTable) return undefined;
-  const [{ DynamoDBClient }, { createDynamoStateStore }, { withFallback }] = await Promise.all([
-    import('@aws-sdk/client-dynamodb'),
+  const [{ DynamoDBClient, createDynamoStateStore }, { withFallback }] = await Promise.all([
     import('./state/dynamodb-store.js'),
     import('./state/fallback.js'),
   ]);

@@ -2,6 +2,11 @@
  * Builds the configured AWS transport once per cold start (or replay run). Only the configured
  * transport's module, and so only its SDK client, is loaded: each client costs tens of
  * milliseconds of cold start. The file outbox is replay's (`functions/replay/`), never the Lambda's.
+ *
+ * The client classes come from the transport modules, not from `import('@aws-sdk/...')`: in the
+ * CommonJS bundle the transport module `require`s the SDK, and an `import()` of the same package
+ * would load it a second time through the ESM loader, which first scans the SDK's whole CommonJS
+ * file for its exports (cjs-module-lexer): ~10 ms of cold start for nothing.
  */
 import type { NotifierConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
@@ -32,7 +37,7 @@ export async function createTransport(config: NotifierConfig, source = 'config')
       const ses = config.ses;
       if (!ses) throw new ConfigError(`${source}.ses`, 'required when transport is "ses"');
       if (ses.to.length + ses.cc.length === 0) throw new ConfigError(`${source}.ses.to`, 'at least one recipient is required');
-      const [{ SESv2Client }, { createSesTransport }] = await Promise.all([import('@aws-sdk/client-sesv2'), import('./ses-transport.js')]);
+      const { SESv2Client, createSesTransport } = await import('./ses-transport.js');
       return createSesTransport({
         client: new SESv2Client(SDK_CLIENT_OPTIONS),
         from: ses.from,
@@ -44,7 +49,7 @@ export async function createTransport(config: NotifierConfig, source = 'config')
     }
     case 'sns': {
       if (!config.sns) throw new ConfigError(`${source}.sns`, 'required when transport is "sns"');
-      const [{ SNSClient }, { createSnsTransport }] = await Promise.all([import('@aws-sdk/client-sns'), import('./sns-transport.js')]);
+      const { SNSClient, createSnsTransport } = await import('./sns-transport.js');
       return createSnsTransport({ client: new SNSClient(SDK_CLIENT_OPTIONS), topicArn: config.sns.topicArn });
     }
     case 'file':

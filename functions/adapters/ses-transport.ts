@@ -5,6 +5,9 @@ import type { Email } from '../core/render/email.js';
 import { toDeliveryError } from './delivery-failure.js';
 import type { Destination, Transport } from './transport.js';
 
+// The client class, for create-transport.ts: see the note there on how the SDK is loaded.
+export { SESv2Client } from '@aws-sdk/client-sesv2';
+
 /** SES v2 accepts at most 50 recipients (To + Cc + Bcc) per message. */
 export const SES_MAX_RECIPIENTS = 50;
 

@@ -4,6 +4,9 @@ import { toDeliveryError } from './delivery-failure.js';
 import { snsPublishInput } from './sns-message.js';
 import type { Transport } from './transport.js';
 
+// The client class, for create-transport.ts: see the note there on how the SDK is loaded.
+export { SNSClient } from '@aws-sdk/client-sns';
+
 export interface SnsTransportOptions {
   readonly client: SNSClient;
   readonly topicArn: string;

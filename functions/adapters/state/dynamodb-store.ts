@@ -15,6 +15,9 @@ import { eventPk, findingPk, fromItem, type Item, toItem } from './dynamodb-item
 import type { StoreOptions } from './memory-store.js';
 import { isExpired } from './stored-state-schema.js';
 
+// The client class, for create-state-store.ts: the SDK is loaded once, with `require`, in the bundle (see create-transport.ts).
+export { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
 export interface DynamoStoreOptions extends StoreOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
