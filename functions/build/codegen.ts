@@ -31,6 +31,8 @@ const INHERITED = new Set(
     .filter((name) => name !== 'length'),
 );
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** Marks a read of a root field (`c0?.key`) until the function is complete; JSON literals never hold a NUL. */
+const ROOT_READ = /\0([A-Za-z_$][\w$]*)\0/g;
 
 interface Frame {
   /** Loop counter and list variable of an `#each`; absent for the template's root frame. */
@@ -98,8 +100,11 @@ export function renderFunctionSource(file: string, program: Program, options: Co
     if (node.type !== 'PathExpression') return fail(node, `${node.type} is not supported in templates; use a field of the view model`);
     const path = node as Path;
     if (path.data) return path.parts.slice(1).reduce(property, dataBase(path, scope));
-    const base = scope.contexts[scope.contexts.length - 1 - path.depth] ?? 'undefined';
-    return path.parts.reduce(property, base);
+    const index = scope.contexts.length - 1 - path.depth;
+    const [head, ...rest] = path.parts;
+    // A root field is read once per render when the template reads it more than once (see `hoistRootReads`).
+    if (index === 0 && head !== undefined && IDENTIFIER.test(head) && !INHERITED.has(head)) return rest.reduce(property, `\0${head}\0`);
+    return path.parts.reduce(property, scope.contexts[index] ?? 'undefined');
   }
 
   function body(node: Program | undefined, scope: Scope): void {
@@ -185,5 +190,20 @@ export function renderFunctionSource(file: string, program: Program, options: Co
 
   body(program, { contexts: ['c0'], frames: [{}] });
   flush();
-  return `function(c0){let o="";${code}return o}`;
+  return hoistRootReads(code);
+}
+
+/**
+ * The function around `code`. A root field the template reads twice or more (`t`, `finding`, ...)
+ * becomes one `const` read at the start (`r0=c0?.t`, then `r0?.lang`): the view is plain data
+ * that nothing changes while it renders, so reading it once is the same as reading it each time,
+ * and the module is smaller.
+ */
+function hoistRootReads(code: string): string {
+  const uses = new Map<string, number>();
+  for (const [, key = ''] of code.matchAll(ROOT_READ)) uses.set(key, (uses.get(key) ?? 0) + 1);
+  const names = new Map([...uses].filter(([, count]) => count > 1).map(([key], i) => [key, `r${i}`]));
+  const declarations = [...names].map(([key, name]) => `${name}=c0?.${key}`);
+  const body = code.replace(ROOT_READ, (_, key: string) => names.get(key) ?? `c0?.${key}`);
+  return `function(c0){${declarations.length > 0 ? `const ${declarations.join(',')};` : ''}let o="";${body}return o}`;
 }

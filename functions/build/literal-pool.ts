@@ -8,7 +8,7 @@
  */
 
 /** Literals shorter than this stay inline in the render function. */
-const MIN_POOLED = 48;
+const MIN_POOLED = 16;
 /** Shared runs shorter than this are written out where they are used. */
 const MIN_SHARED = 12;
 /** Tokens: text cut after `>`, `;`, `"` and line breaks (tags, style declarations, attribute values). */

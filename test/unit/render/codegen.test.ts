@@ -46,6 +46,15 @@ describe('renderFunctionSource', () => {
     expect(code).toBe('function(c0){let o="";o+="Hi "+e(c0?.name);if(t(c0?.x)){o+="!";}return o}');
   });
 
+  it('reads a root field the template uses more than once a single time, at the start', () => {
+    const code = renderFunctionSource('t.hbs', Handlebars.parse('{{t.a}}{{f.x}}{{#each f.list}}{{../t.b}}{{/each}}{{once}}'), {
+      escape: true,
+    });
+    expect(code.startsWith('function(c0){const r0=c0?.t,r1=c0?.f;let o="";')).toBe(true);
+    expect(code).toContain('e(c0?.once)');
+    expect(code).not.toMatch(/c0\?\.(t|f)\?/);
+  });
+
   it('refuses what the template check refuses, with the file and line', () => {
     const refuse = (source: string) => () => renderFunctionSource('t.hbs', Handlebars.parse(source), { escape: true });
     expect(refuse('a\n{{> partial}}')).toThrow(TemplateError);
