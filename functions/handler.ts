@@ -4,13 +4,12 @@
  * flood digests, pacing); one EventBridge event is a window of one.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createLambdaStateStore } from './adapters/create-state-store.js';
 import { createTransport } from './adapters/create-transport.js';
 import { CONFIG_VARIABLE, readLambdaConfig } from './adapters/lambda-config.js';
 import { createNotifier, type Notifier, type WindowReport } from './adapters/notify-input.js';
-import { METRICS_NAMESPACE, METRICS_SERVICE, publishWindowMetrics } from './adapters/window-metrics.js';
+import { METRICS_SERVICE, metricsDisabled, publishWindowMetrics } from './adapters/window-metrics.js';
 import type { NotifierConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
 import { createPipeline } from './core/pipeline.js';
@@ -18,7 +17,8 @@ import { ratePerSecond } from './core/policy/pacing.js';
 import { renderer } from './core/render/prebuilt.js';
 
 const logger = new Logger({ serviceName: METRICS_SERVICE });
-const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
+// EMF on stdout, as Powertools Metrics wrote it (and turned off by the same variables).
+const writeMetrics = metricsDisabled(process.env) ? () => undefined : (line: string) => process.stdout.write(line);
 const config = readConfig();
 // Starts during init; loads only the configured transport's SDK client (and DynamoDB's with a table).
 const ready = wire(config);
@@ -69,7 +69,7 @@ export async function handler(event: Event, context?: Pick<Context, 'getRemainin
 
 async function run(records: { input: string; json: unknown }[], remaining: (() => number) | undefined): Promise<WindowReport> {
   const report = await (await ready).notify(records, remaining);
-  publishWindowMetrics(metrics, report.counts);
+  publishWindowMetrics(writeMetrics, report.counts);
   return report;
 }
 
