@@ -12,7 +12,7 @@ import { createNotifier, type Notifier, type WindowReport } from './adapters/not
 import { METRICS_SERVICE, metricsDisabled, publishWindowMetrics } from './adapters/window-metrics.js';
 import type { NotifierConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
-import { createPipeline } from './core/pipeline.js';
+import { createEventPipeline } from './core/pipeline.js';
 import { ratePerSecond } from './core/policy/pacing.js';
 import { renderer } from './core/render/prebuilt.js';
 
@@ -36,7 +36,7 @@ function readConfig(): NotifierConfig {
 async function wire(config: NotifierConfig): Promise<Notifier> {
   const [transport, store] = await Promise.all([createTransport(config, CONFIG_VARIABLE), createLambdaStateStore(config, logger)]);
   return createNotifier({
-    pipeline: createPipeline(config, renderer),
+    pipeline: createEventPipeline(config, renderer),
     transport,
     log: logger,
     ...(store ? { store, claimEvents: true } : {}),

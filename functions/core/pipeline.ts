@@ -7,7 +7,9 @@
 import type { NotifierConfig } from './config.js';
 import type { InvalidEventError } from './errors.js';
 import type { Finding } from './finding/model.js';
-import { type InputRead, readInput } from './pipeline/read-input.js';
+import { decodeInput } from './input/decode.js';
+import { decodeEvent } from './input/decode-event.js';
+import { type Decoder, type InputRead, readInput } from './pipeline/read-input.js';
 import { renderWindow, type WindowEmail, type WindowOutput, type WindowState } from './pipeline/render-window.js';
 import type { Email } from './render/email.js';
 import type { Renderer } from './render/renderer.js';
@@ -35,7 +37,7 @@ export interface Pipeline {
 }
 
 /**
- * Builds the pipeline once (per cold start, per replay run).
+ * Builds the pipeline once (per replay run, preview): it reads every input shape `decodeInput` knows.
  *
  * @example
  * const pipeline = createPipeline(parseConfig({}), renderer);
@@ -43,7 +45,21 @@ export interface Pipeline {
  * const { plan, emails } = pipeline.window(reads, { now: new Date(), prior: await store.getMany(keys) });
  */
 export function createPipeline(config: NotifierConfig, renderer: Renderer): Pipeline {
-  const read = (json: unknown, input: string) => readInput(json, input, config.detailTypes);
+  return pipelineWith(config, renderer, decodeInput);
+}
+
+/**
+ * The Lambda's pipeline (once per cold start): the same, reading EventBridge events only
+ * (`decodeEvent`), so replay's other input shapes are not in the Lambda bundle.
+ *
+ * @example const pipeline = createEventPipeline(config, renderer);
+ */
+export function createEventPipeline(config: NotifierConfig, renderer: Renderer): Pipeline {
+  return pipelineWith(config, renderer, decodeEvent);
+}
+
+function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decoder): Pipeline {
+  const read = (json: unknown, input: string) => readInput(json, input, config.detailTypes, decode);
   const window = (reads: readonly InputRead[], state: WindowState) => renderWindow(config, renderer, reads, state);
   return {
     read,

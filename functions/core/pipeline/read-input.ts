@@ -4,7 +4,6 @@
  */
 import type { NotifierConfig } from '../config.js';
 import { InvalidEventError } from '../errors.js';
-import { decodeInput } from '../input/decode.js';
 import { DETAIL_TYPES, type SecurityHubEvent } from '../input/event.js';
 import { readEvent } from '../input/read-event.js';
 import type { WindowInput } from '../policy/window.js';
@@ -23,18 +22,21 @@ export interface InputRead {
   readonly errors: readonly InvalidEventError[];
 }
 
+/** Parsed JSON to checked events (`decodeInput` for replay, `decodeEvent` for the Lambda); throws `InvalidEventError`. */
+export type Decoder = (json: unknown, input: string) => SecurityHubEvent[];
+
 /**
  * Reads one input. Never throws for bad input; other errors are bugs and propagate.
  *
  * @example
- * readInput(JSON.parse(body), 'message-1', config.detailTypes).findings[0]?.finding.severity // 'HIGH'
+ * readInput(JSON.parse(body), 'message-1', config.detailTypes, decodeEvent).findings[0]?.finding.severity // 'HIGH'
  */
-export function readInput(json: unknown, input: string, detailTypes: NotifierConfig['detailTypes']): InputRead {
+export function readInput(json: unknown, input: string, detailTypes: NotifierConfig['detailTypes'], decode: Decoder): InputRead {
   const enabled = new Set<string>(detailTypes.map((key) => DETAIL_TYPES[key]));
   const findings: WindowInput[] = [];
   const insights: Extract<Notification, { kind: 'insight' }>[] = [];
   const errors: InvalidEventError[] = [];
-  const events = guard(errors, () => decodeInput(json, input)) ?? [];
+  const events = guard(errors, () => decode(json, input)) ?? [];
   for (const event of events) {
     guard(errors, () => readOne(event, input, enabled, { findings, insights, errors }));
   }
