@@ -50,7 +50,7 @@ interface Scope {
 /**
  * Compiles a parsed template to the source of `function (c0) { ... }`.
  *
- * The source calls the helpers of `TEMPLATE_HELPERS` by their keys (`e`, `s`, `t`, `w`, `p`).
+ * The source calls the helpers of `TEMPLATE_HELPERS` by their keys (`e`, `s`, `t`, `w`, `p`, `l`).
  *
  * @example renderFunctionSource('x.hbs', Handlebars.parse('Hi {{name}}'), { escape: true }) // 'function(c0){let o="";o+="Hi "+e(c0?.name);return o}'
  * @throws TemplateError for constructs outside the checked subset (partials, helpers, literals).
@@ -148,9 +148,9 @@ export function renderFunctionSource(file: string, program: Program, options: Co
     if (helper === 'each') {
       const [list, index, item] = [`a${n}`, `i${n}`, `c${n}`];
       const inner = { contexts: [...scope.contexts, item], frames: [...scope.frames, { index, list }] };
-      statement(`{const ${list}=${target};`);
+      statement(`{const ${list}=l(${target});`);
       branches(
-        `Array.isArray(${list})&&${list}.length>0`,
+        `${list}.length>0`,
         () => {
           statement(
             `for(let ${index}=0;${index}<${list}.length;${index}++){if(!(${index} in ${list}))continue;const ${item}=${list}[${index}];`,

@@ -68,5 +68,16 @@ export function ownProperty(parent: unknown, key: string): unknown {
   return parent != null && Object.hasOwn(Object(parent), key) ? (parent as Record<string, unknown>)[key] : undefined;
 }
 
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+
+/**
+ * `{{#each value}}` over `value` when it is a list; anything else iterates nothing (and renders `{{else}}`).
+ *
+ * @example listOf('x') // []
+ */
+export function listOf(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : NO_ITEMS;
+}
+
 /** The helpers under the names generated render functions call them by. */
-export const TEMPLATE_HELPERS = { e: escapeHtml, s: outputText, t: truthy, w: present, p: ownProperty } as const;
+export const TEMPLATE_HELPERS = { e: escapeHtml, s: outputText, t: truthy, w: present, p: ownProperty, l: listOf } as const;
