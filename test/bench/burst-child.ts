@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createMemoryTransport } from '../../functions/adapters/memory-transport.js';
 import { parseConfig } from '../../functions/core/config.js';
-import { createPipeline } from '../../functions/core/pipeline.js';
+import { createEventPipeline } from '../../functions/core/pipeline.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import { BURST_CONFIG_RAW } from './burst-config.js';
 import { type Elapsed, stopwatch } from './clock.js';
@@ -26,7 +26,8 @@ const moduleRssMb = mb(process.memoryUsage().rss);
 const bodies = readFileSync(file, 'utf8').split('\n').filter(Boolean);
 const baselineRssMb = mb(process.memoryUsage().rss);
 
-const pipeline = createPipeline(parseConfig(BURST_CONFIG_RAW), renderer);
+// The Lambda's pipeline (EventBridge events only), as the handler builds it.
+const pipeline = createEventPipeline(parseConfig(BURST_CONFIG_RAW), renderer);
 let transport = createMemoryTransport();
 const counts = { emails: 0, skipped: 0, errors: 0, htmlBytes: 0 };
 let sampledPeakRss = process.memoryUsage().rss;
