@@ -4,6 +4,7 @@
  * same MJML options, Handlebars options and view model as the build, so it produces the same
  * email: checked byte for byte against the precompiled renderer.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -15,7 +16,7 @@ import { createRenderer } from '../../functions/core/render/create-renderer.js';
 import type { Notification } from '../../functions/core/render/email.js';
 import { timeAsync } from './clock.js';
 import type { FixtureNotification } from './notifications.js';
-import { TEMPLATES_DIR } from './paths.js';
+import { ROOT, TEMPLATES_DIR } from './paths.js';
 import { type Summary, summarize } from './stats.js';
 
 /** As in functions/build/compile-templates.ts (its `compileMjml` is not exported): MJML options, indentation removal, Handlebars options. */
@@ -49,11 +50,26 @@ async function renderNaively(compiled: CompiledTemplates, notification: Notifica
 }
 
 /**
+ * Times the naive path in a fresh process (mjml-child.ts, run with tsx), for the same reason and
+ * in the same way as the precompiled render (measure-render.ts): each side's CPU time then counts
+ * the GC of its own heap only.
+ */
+export function measureMjml(rounds: number): MjmlResult {
+  const child = new URL('./mjml-child.ts', import.meta.url).pathname;
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', child, String(rounds)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 2 ** 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as MjmlResult;
+}
+
+/**
  * Renders every notification the naive way `rounds` times and times each email (after a short
  * untimed warm-up: mjml initialises lazily on its first call). The first round also compares
  * each naive email with the precompiled renderer's, outside the timed part.
  */
-export async function measureMjml(notifications: readonly FixtureNotification[], rounds: number): Promise<MjmlResult> {
+export async function timeMjml(notifications: readonly FixtureNotification[], rounds: number): Promise<MjmlResult> {
   const compiled = await compileTemplates(TEMPLATES_DIR);
   const reference = createRenderer(compiled);
   for (const { notification } of notifications.slice(0, 3)) await renderNaively(compiled, notification);

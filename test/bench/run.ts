@@ -41,10 +41,10 @@ const { renderer } = await import('../../functions/core/render/prebuilt.js');
 const fixtures = loadFixtures();
 const notifications = collectNotifications(fixtures, renderer);
 log(`${fixtures.length} fixtures, ${notifications.length} emails; timing the precompiled render`);
-const render = measureRender(renderer, notifications, plan.renderRounds);
+const render = measureRender(plan.renderRounds);
 
 log('timing the naive path: MJML compiled for each email');
-const mjml = await measureMjml(notifications, plan.mjmlRounds);
+const mjml = measureMjml(plan.mjmlRounds);
 
 log('bundling the handler as the CDK construct does, and an entry that compiles MJML at runtime');
 const handler = await buildHandlerBundle();
