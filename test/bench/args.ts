@@ -39,8 +39,9 @@ export interface Plan {
   readonly burstRepeats: number;
 }
 
+/** Quick keeps every measurement but takes fewer samples (medians of 3 burst passes instead of 5). */
 export function planFor(args: BenchArgs): Plan {
   return args.quick
-    ? { renderRounds: 100, mjmlRounds: 1, importRuns: 7, burstFindings: 10_000, burstRepeats: 1 }
+    ? { renderRounds: 400, mjmlRounds: 1, importRuns: 9, burstFindings: 10_000, burstRepeats: 3 }
     : { renderRounds: 2_000, mjmlRounds: 3, importRuns: 21, burstFindings: 10_000, burstRepeats: 5 };
 }
