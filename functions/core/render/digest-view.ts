@@ -1,7 +1,7 @@
 /** Builds the view of a digest email (`digest.mjml`, `digest.txt.hbs`): counts first, then every finding by severity. */
 import { type Finding, SEVERITIES, type Severity, type Trigger } from '../finding/model.js';
 import type { LocaleStrings } from './compiled-templates.js';
-import { actionView, defined, line } from './finding-view.js';
+import { actionView, line } from './finding-view.js';
 import { formatDate } from './format-date.js';
 import { httpUrl } from './http-url.js';
 import { label, severityView } from './labels.js';
@@ -19,7 +19,7 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
 function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): DigestItemView {
   const [first] = finding.resources;
   const others = finding.resources.length - 1;
-  return defined<DigestItemView>({
+  return {
     title: line(finding.title) ?? '-',
     severity: severityView(t, finding.severity),
     resource: line(first?.id),
@@ -30,7 +30,7 @@ function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): D
     product: line(finding.productName) ?? '-',
     updatedAt: formatDate(finding.updatedAt, options.locale, options.timeZone),
     consoleUrl: httpUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
-  });
+  };
 }
 
 function countBy<K>(items: readonly Finding[], key: (finding: Finding) => K | undefined): Map<K, number> {
@@ -52,10 +52,10 @@ export function digestView(findings: readonly Finding[], trigger: Trigger, t: Lo
   const severities = countBy(sorted, (f) => f.severity);
   const controls = [...countBy(sorted, (f) => line(f.compliance?.controlId))].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const shown = sorted.slice(0, LIMITS.digestFindings);
-  return defined<DigestView>({
+  return {
     t,
     action: actionView(trigger),
-    digest: defined<DigestView['digest']>({
+    digest: {
       heading: label(t, 'findingCount', { count: findings.length }),
       severityCounts: [...SEVERITIES]
         .reverse()
@@ -66,6 +66,6 @@ export function digestView(findings: readonly Finding[], trigger: Trigger, t: Lo
         controls.length > LIMITS.digestControls ? label(t, 'moreControls', { count: controls.length - LIMITS.digestControls }) : undefined,
       findings: shown.map((f) => itemView(f, t, options)),
       findingsNote: sorted.length > shown.length ? label(t, 'moreFindings', { count: sorted.length - shown.length }) : undefined,
-    }),
-  });
+    },
+  };
 }

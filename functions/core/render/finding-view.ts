@@ -32,37 +32,27 @@ function boundedLines(values: readonly string[], max: number, t: LocaleStrings):
   return values.length > max ? [...shown, label(t, 'moreOfFinding', { count: values.length - max })] : shown;
 }
 
-/** Copies only the defined values, so optional view fields stay absent (and `{{#if}}` hides them). */
-export function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
-  const out: Record<string, unknown> = {};
-  for (const key in value) {
-    const item = value[key];
-    if (item !== undefined) out[key] = item;
-  }
-  return out as T;
-}
-
 export function actionView(trigger: Trigger): ActionView | undefined {
   const name = line(trigger.action?.name);
-  return name === undefined ? undefined : defined<ActionView>({ name, description: line(trigger.action?.description) });
+  return name === undefined ? undefined : { name, description: line(trigger.action?.description) };
 }
 
 function resourceView(resource: Finding['resources'][number], t: LocaleStrings): ResourceView {
   const tags = Object.entries(resource.tags).map(([key, value]) => `${key}=${value}`);
-  return defined<ResourceView>({
+  return {
     type: line(resource.type) ?? '-',
     id: line(resource.id) ?? '-',
     region: line(resource.region),
     tags: boundedLines(tags, LIMITS.tagsPerResource, t),
     details: lines(resource.details),
-  });
+  };
 }
 
 function vulnerabilityView(vulnerability: Finding['vulnerabilities'][number], t: LocaleStrings): VulnerabilityView {
   const score = vulnerability.cvssScore === undefined ? undefined : vulnerability.cvssScore.toFixed(1);
   const cvss = line([score, vulnerability.cvssVector].filter((part) => part !== undefined).join(' '));
   const fix = vulnerability.fixAvailable;
-  return defined<VulnerabilityView>({
+  return {
     id: line(vulnerability.id) ?? '-',
     cvss,
     packages: lines(vulnerability.packages, LIMITS.packagesPerVulnerability),
@@ -72,16 +62,17 @@ function vulnerabilityView(vulnerability: Finding['vulnerabilities'][number], t:
       .map((url) => httpUrl(url))
       .filter((url) => url !== undefined)
       .slice(0, LIMITS.referenceUrlsPerVulnerability),
-  });
+  };
 }
 
 /** Every status reason up to the limit, then one `+N more` entry. */
-function reasonViews(reasons: NonNullable<Finding['compliance']>['reasons'], t: LocaleStrings): { code: string; description?: string }[] {
+function reasonViews(
+  reasons: NonNullable<Finding['compliance']>['reasons'],
+  t: LocaleStrings,
+): { code: string; description?: string | undefined }[] {
   const shown = reasons
     .slice(0, LIMITS.reasons)
-    .map((reason) =>
-      defined<{ code: string; description?: string }>({ code: line(reason.code) ?? '-', description: line(reason.description) }),
-    );
+    .map((reason) => ({ code: line(reason.code) ?? '-', description: line(reason.description) }));
   return reasons.length > LIMITS.reasons
     ? [...shown, { code: label(t, 'moreOfFinding', { count: reasons.length - LIMITS.reasons }) }]
     : shown;
@@ -99,7 +90,7 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
   const resources = finding.resources.slice(0, LIMITS.resources).map((r) => resourceView(r, t));
   const vulnerabilities = finding.vulnerabilities.slice(0, LIMITS.vulnerabilities).map((v) => vulnerabilityView(v, t));
   const noteText = finding.note ? cleanShort(finding.note.text, LIMITS.valueChars, cleanText).text : '';
-  return defined<FindingDetailsView>({
+  return {
     title: line(finding.title) ?? '-',
     description: description.text,
     descriptionNote: description.shortened ? label(t, 'descriptionShortened') : undefined,
@@ -127,11 +118,11 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
     note:
       noteText === ''
         ? undefined
-        : defined<{ text: string; updatedBy?: string; updatedAt?: string }>({
+        : {
             text: noteText,
             updatedBy: line(finding.note?.updatedBy),
             updatedAt: date(finding.note?.updatedAt),
-          }),
+          },
     firstObservedAt: date(finding.firstObservedAt),
     lastObservedAt: date(finding.lastObservedAt),
     createdAt: date(finding.createdAt),
@@ -140,7 +131,7 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
     recordState: recordLabel(t, finding.recordState),
     sourceUrl: httpUrl(finding.sourceUrl),
     consoleUrl: httpUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
-  });
+  };
 }
 
 /**
@@ -149,5 +140,5 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
  * @example findingView(finding, trigger, t, { locale: 'en', timeZone: 'UTC' }).finding.severity.label // 'CRITICAL'
  */
 export function findingView(finding: Finding, trigger: Trigger, t: LocaleStrings, options: RenderOptions): FindingView {
-  return defined<FindingView>({ t, action: actionView(trigger), finding: findingDetails(finding, t, options) });
+  return { t, action: actionView(trigger), finding: findingDetails(finding, t, options) };
 }

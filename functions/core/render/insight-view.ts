@@ -1,7 +1,7 @@
 /** Builds the view of an insight email (`insight.mjml`, `insight.txt.hbs`). */
 import type { InsightResult } from '../finding/model.js';
 import type { LocaleStrings } from './compiled-templates.js';
-import { defined, line } from './finding-view.js';
+import { line } from './finding-view.js';
 import { httpUrl } from './http-url.js';
 import { label } from './labels.js';
 import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
@@ -17,7 +17,7 @@ export function insightView(insight: InsightResult, t: LocaleStrings): InsightVi
   const shown = rows.slice(0, LIMITS.insightRows);
   return {
     t,
-    insight: defined<InsightView['insight']>({
+    insight: {
       name: line(insight.name) ?? '-',
       resultType: line(insight.resultType) ?? '-',
       rows: shown.map((row) => ({ value: line(row.value) ?? '-', count: row.count })),
@@ -26,6 +26,6 @@ export function insightView(insight: InsightResult, t: LocaleStrings): InsightVi
       region: line(insight.region) ?? '-',
       arn: line(insight.arn) ?? '-',
       consoleUrl: httpUrl(insight.consoleUrl) ?? FALLBACK_CONSOLE_URL,
-    }),
+    },
   };
 }

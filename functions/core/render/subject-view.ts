@@ -2,7 +2,7 @@
 import { SEVERITIES, type Severity } from '../finding/model.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import type { Notification } from './email.js';
-import { defined, line } from './finding-view.js';
+import { line } from './finding-view.js';
 import { label, severityView } from './labels.js';
 import type { SubjectView } from './view-model.js';
 
@@ -37,7 +37,7 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
     const { finding } = notification;
     const title = line(finding.title) ?? '-';
     const control = line(finding.compliance?.controlId);
-    return defined<SubjectView>({
+    return {
       t,
       ...kinds,
       severity: severityView(t, finding.severity).label,
@@ -47,11 +47,11 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
       action,
       account: line(finding.accountId) ?? '-',
       region: line(finding.region) ?? '-',
-    });
+    };
   }
   if (notification.kind === 'digest') {
     const { findings } = notification;
-    return defined<SubjectView>({
+    return {
       t,
       ...kinds,
       severity: severityView(t, highestSeverity(findings.map((f) => f.severity))).label,
@@ -66,10 +66,10 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
         findings.map((f) => line(f.region) ?? '-'),
         () => [...new Set(findings.map((f) => line(f.region) ?? '-'))].slice(0, 3).join(','),
       ),
-    });
+    };
   }
   const { insight } = notification;
-  return defined<SubjectView>({
+  return {
     t,
     ...kinds,
     severity: '',
@@ -78,5 +78,5 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
     action,
     account: line(insight.accountId) ?? '-',
     region: line(insight.region) ?? '-',
-  });
+  };
 }
