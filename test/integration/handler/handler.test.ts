@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { type SesStandIn, startSes } from '../../support/stand-ins.js';
+import { stubLocalAws } from './local-aws-env.js';
 
 const SEED_TEXT = readFileSync(new URL('../../../fixtures/seed/cis-3.4-imported-event.json', import.meta.url), 'utf8');
 const SEED = JSON.parse(SEED_TEXT);
@@ -50,10 +51,7 @@ describe('Lambda handler end to end against the local SES', () => {
   afterAll(() => ses.stop());
   beforeEach(async () => {
     await ses.clear();
-    vi.stubEnv('AWS_ENDPOINT_URL_SESV2', ses.endpoint);
-    vi.stubEnv('AWS_REGION', 'us-east-1');
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDLOCALSTANDIN');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local-stand-in-secret');
+    stubLocalAws({ AWS_ENDPOINT_URL_SESV2: ses.endpoint });
     stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   });

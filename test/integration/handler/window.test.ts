@@ -7,6 +7,7 @@ import type { SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { type SesStandIn, startSes } from '../../support/stand-ins.js';
 import { createStateTable, type Dynalite, startDynalite } from '../state/dynalite.js';
+import { stubLocalAws } from './local-aws-env.js';
 import { floodEvents, seedEvent } from './seed-events.js';
 
 type Handler = typeof import('../../../functions/handler.js').handler;
@@ -76,10 +77,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
   });
   beforeEach(async () => {
     await ses.clear();
-    vi.stubEnv('AWS_ENDPOINT_URL_SESV2', ses.endpoint);
-    vi.stubEnv('AWS_REGION', 'us-east-1');
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDLOCALSTANDIN');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local-stand-in-secret');
+    stubLocalAws({ AWS_ENDPOINT_URL_SESV2: ses.endpoint });
     stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   });
