@@ -19,6 +19,9 @@ import { loadReplayConfig } from './load-config.js';
 import { createReplayTransport } from './replay-transport.js';
 import { emailLine, errorLine, skippedLine } from './report-lines.js';
 
+// The AWS SDK warns on every run under Node.js 20, which these machines and many laptops run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** Replay reports through its lines, not through a logger. */
 const QUIET = { info() {}, warn() {}, error() {} };
 

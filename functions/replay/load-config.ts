@@ -9,8 +9,19 @@ import type { ReplayArgs } from './args.js';
  */
 export async function loadReplayConfig(args: ReplayArgs): Promise<NotifierConfig> {
   const fromFile = args.configFile === undefined ? {} : await readJson(args.configFile);
-  return parseConfig(merge(fromFile, args.overrides), args.configFile ?? 'flags');
+  try {
+    return parseConfig(merge(fromFile, args.overrides), args.configFile ?? 'flags');
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const flags = FLAGS[error.setting.split('.').at(-1) ?? ''];
+    if (flags === undefined) throw error;
+    const reason = error.message.slice(error.setting.length + 2);
+    throw new ConfigError(error.setting, `${reason} (give ${flags}, or --config FILE)`, { cause: error });
+  }
 }
+
+/** The flags that supply a section the transport needs. */
+const FLAGS: Readonly<Record<string, string>> = { ses: '--from and --to', sns: '--topic-arn' };
 
 async function readJson(path: string): Promise<Record<string, unknown>> {
   let text: string;

@@ -74,6 +74,16 @@ describe('replay: lines and exit codes', () => {
     expect(files).toContain('notes.txt');
   });
 
+  it('names the flags a transport needs when its settings are missing', async () => {
+    const ses = await runReplay(['--transport', 'ses', 'fixtures/seed']);
+    const sns = await runReplay(['--transport', 'sns', 'fixtures/seed']);
+
+    expect([ses.code, sns.code]).toEqual([1, 1]);
+    expect(ses.stderr).toEqual(['error settings: flags.ses: required when transport is "ses" (give --from and --to, or --config FILE)']);
+    expect(sns.stderr).toEqual(['error settings: flags.sns: required when transport is "sns" (give --topic-arn, or --config FILE)']);
+    expect([...ses.stdout, ...sns.stdout]).toEqual([]);
+  });
+
   it('refuses a --now that is not a time, naming the flag', async () => {
     const run = await runReplay(['--now', 'yesterday', 'fixtures/seed']);
     expect(run.code).toBe(1);
