@@ -3,8 +3,9 @@
  * that comes back in `batchItemFailures` is received again, up to `maxReceiveCount` times, then
  * moved to the dead-letter queue (as the CDK construct configures the queue).
  */
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { readFixture } from '../support/fixtures.js';
+import { sqsRecord } from '../support/sqs.js';
 
 /** A `Security Hub Findings - Imported` event with one finding whose Id and Title are tagged with `tag`. */
 export function importedEvent(tag: string): { event: object; findingId: string } {
@@ -27,26 +28,7 @@ export interface Message {
 }
 
 export function sqsEvent(messages: readonly Message[]): SQSEvent {
-  return { Records: messages.map(record) };
-}
-
-function record(message: Message): SQSRecord {
-  return {
-    messageId: message.messageId,
-    receiptHandle: `receipt-${message.messageId}-${message.receiveCount}`,
-    body: message.body,
-    attributes: {
-      ApproximateReceiveCount: String(message.receiveCount),
-      SentTimestamp: '1714640400000',
-      SenderId: 'AIDAEXAMPLE',
-      ApproximateFirstReceiveTimestamp: '1714640400000',
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:securityhub-notifier',
-    awsRegion: 'us-east-1',
-  };
+  return { Records: messages.map((m) => sqsRecord(m.messageId, m.body, m.receiveCount)) };
 }
 
 export type Handler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;

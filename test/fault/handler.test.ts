@@ -20,6 +20,7 @@ import {
   startFaultProxy,
   THROTTLE,
 } from '../support/fault-proxy.js';
+import { jsonLines } from '../support/sqs.js';
 import {
   DUMMY_CREDENTIALS,
   type HttpSubscriber,
@@ -31,7 +32,7 @@ import {
   startSns,
 } from '../support/stand-ins.js';
 import { importedEvent, type Message, runWithRedrive, sqsEvent } from './batch.js';
-import { type LoadedHandler, loadHandler, logEntries, SECRET_ACCESS_KEY, SESSION_TOKEN } from './lambda-env.js';
+import { type LoadedHandler, loadHandler, SECRET_ACCESS_KEY, SESSION_TOKEN } from './lambda-env.js';
 
 const FROM = 'notifier-sender@example.com';
 /** Pacing off (100 a second): these suites count deliveries, they do not measure the send rate. */
@@ -122,7 +123,7 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     // Assess
     expect(response?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(messages.map((m) => m.messageId));
     expect(await delivered()).toEqual(new Map());
-    const failures = logEntries(lambda.logs).filter((e) => e.message === 'delivery failed');
+    const failures = jsonLines(lambda.logs).filter((e) => e.message === 'delivery failed');
     expect(failures.length).toBeGreaterThanOrEqual(3);
     expect(failures.at(-1)).toMatchObject({ transport: 'ses', transient: true });
   });
@@ -139,7 +140,7 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     // Assess
     expect(response?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['msg-poison', 'msg-no-title']);
     expect([...(await delivered()).keys()].sort()).toEqual(['m0', 'm1']);
-    const invalid = logEntries(lambda.logs).filter((e) => e.message === 'invalid event');
+    const invalid = jsonLines(lambda.logs).filter((e) => e.message === 'invalid event');
     expect(invalid).toContainEqual(expect.objectContaining({ input: 'msg-poison', reason: expect.stringContaining('not JSON') }));
     expect(invalid).toContainEqual(expect.objectContaining({ input: 'msg-no-title', path: 'detail.findings[0].Title' }));
   });
@@ -209,7 +210,7 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     expect(response?.batchItemFailures).toEqual([{ itemIdentifier: 'msg-m0' }]);
     expect(proxy.requests.length).toBeGreaterThanOrEqual(4);
     expect(proxy.forwarded()).toHaveLength(0);
-    const [failure] = logEntries(lambda.logs).filter((e) => e.message === 'delivery failed');
+    const [failure] = jsonLines(lambda.logs).filter((e) => e.message === 'delivery failed');
     expect(failure).toMatchObject({
       input: 'msg-m0',
       transport: 'ses',
@@ -231,7 +232,7 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     // Assess
     expect(response?.batchItemFailures).toHaveLength(1);
     expect(proxy.requests).toHaveLength(1);
-    const [failure] = logEntries(lambda.logs).filter((e) => e.message === 'delivery failed' && e.transient === false);
+    const [failure] = jsonLines(lambda.logs).filter((e) => e.message === 'delivery failed' && e.transient === false);
     expect(failure).toMatchObject({ input: 'msg-m0', reason: expect.stringContaining('<address>') });
   });
 

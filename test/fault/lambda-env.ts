@@ -60,12 +60,3 @@ export async function loadHandler(config: object, endpoints: Record<string, stri
     },
   };
 }
-
-/** Parsed JSON log lines (Powertools writes one JSON object per line). */
-export function logEntries(logs: readonly string[]): Record<string, unknown>[] {
-  return logs
-    .join('')
-    .split('\n')
-    .filter((line) => line.trim().startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { jsonLines, sqsRecord } from '../../support/sqs.js';
 import { type SesStandIn, startSes } from '../../support/stand-ins.js';
 import { stubLocalAws } from './local-aws-env.js';
 
@@ -10,20 +11,6 @@ const CONFIG = { transport: 'ses', ses: { from: 'notifier@example.com', to: ['so
 
 type Handler = typeof import('../../../functions/handler.js').handler;
 
-function sqsRecord(messageId: string, body: string): SQSRecord {
-  return {
-    messageId,
-    receiptHandle: `receipt-${messageId}`,
-    body,
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'events', ApproximateFirstReceiveTimestamp: '0' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:securityhub-findings',
-    awsRegion: 'us-east-1',
-  };
-}
-
 /** The handler builds its clients at module scope: set the environment, then import it afresh. */
 async function importHandler(config: string): Promise<Handler> {
   vi.stubEnv('NOTIFIER_CONFIG', config);
@@ -31,13 +18,9 @@ async function importHandler(config: string): Promise<Handler> {
   return (await import('../../../functions/handler.js')).handler;
 }
 
-/** Powertools writes one JSON object per line to stdout (info) and stderr (error). */
+/** The JSON log lines the function wrote through the spied streams. */
 function logLines(...spies: MockInstance[]): Record<string, unknown>[] {
-  return spies
-    .flatMap((spy) => spy.mock.calls.map((call) => String(call[0])))
-    .flatMap((chunk) => chunk.split('\n'))
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line));
+  return jsonLines(spies.flatMap((spy) => spy.mock.calls.map((call) => call[0])));
 }
 
 describe('Lambda handler end to end against the local SES', () => {

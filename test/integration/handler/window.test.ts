@@ -5,6 +5,7 @@
  */
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { jsonLines, sqsRecord } from '../../support/sqs.js';
 import { type SesStandIn, startSes } from '../../support/stand-ins.js';
 import { createStateTable, type Dynalite, startDynalite } from '../state/dynalite.js';
 import { stubLocalAws } from './local-aws-env.js';
@@ -28,27 +29,11 @@ function config(extra: Record<string, unknown> = {}) {
 }
 
 function batch(bodies: readonly unknown[], prefix = 'm'): SQSEvent {
-  return {
-    Records: bodies.map((body, i) => ({
-      messageId: `${prefix}-${i}`,
-      receiptHandle: `r-${prefix}-${i}`,
-      body: JSON.stringify(body),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'events', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:buffer',
-      awsRegion: 'us-east-1',
-    })),
-  };
+  return { Records: bodies.map((body, i) => sqsRecord(`${prefix}-${i}`, JSON.stringify(body))) };
 }
 
 function logLines(...spies: MockInstance[]): Record<string, unknown>[] {
-  return spies
-    .flatMap((spy) => spy.mock.calls.map((call) => String(call[0])))
-    .flatMap((chunk) => chunk.split('\n'))
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line));
+  return jsonLines(spies.flatMap((spy) => spy.mock.calls.map((call) => call[0])));
 }
 
 describe('Lambda handler: one SQS batch is one delivery window, with state in DynamoDB', () => {
