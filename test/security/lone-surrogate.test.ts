@@ -41,4 +41,21 @@ describe('a lone surrogate in finding text', () => {
     expect([...inspectHtml(outcome.email.html).parseErrors]).not.toContain('surrogate-in-input-stream');
     expect(Object.values(outcome.email.headers).join('')).toMatch(/^[\x20-\x7e]*$/);
   });
+
+  it('in an Insight ARN still becomes an email (the console link encodes it as U+FFFD)', () => {
+    // Prepare
+    const text = readFixtureText('fixtures/insight/insight-results-custom-resource-id-event.json');
+    const event = JSON.parse(text) as { detail: { insightArn: string } };
+    event.detail.insightArn = `${event.detail.insightArn}LONE`;
+    const input = JSON.parse(JSON.stringify(event).replace('LONE', '\\ud800'));
+
+    // Act
+    const outcomes = pipeline.plan(input, 'lone-surrogate-insight');
+
+    // Assess
+    const [outcome] = outcomes;
+    expect(outcome?.kind).toBe('email');
+    if (outcome?.kind !== 'email') return;
+    expect(outcome.email.html).toContain('%EF%BF%BD');
+  });
 });

@@ -48,7 +48,7 @@ export function findingsSearchUrl(home: string, field: string, value: string): s
  * `encodeURIComponent` that also encodes `!'()*`, so the link is safe in any quoted attribute.
  * A lone surrogate (possible in JSON) would make `encodeURIComponent` throw: it becomes U+FFFD.
  */
-function strictEncode(text: string): string {
+export function strictEncode(text: string): string {
   const wellFormed = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return encodeURIComponent(wellFormed).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

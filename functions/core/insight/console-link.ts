@@ -1,5 +1,5 @@
 /** The console link to one insight of Security Hub CSPM (the classic console). */
-import { securityHubHome } from '../finding/console-link.js';
+import { securityHubHome, strictEncode } from '../finding/console-link.js';
 
 /**
  * `https://<region>.<host>/securityhub/home?region=<region>#/insights/<URL-encoded insight ARN>`,
@@ -10,6 +10,5 @@ import { securityHubHome } from '../finding/console-link.js';
  * // 'https://us-east-1.console.aws.amazon.com/securityhub/home?region=us-east-1#/insights/arn%3Aaws%3Asecurityhub%3A%3A%3Ainsight%2Fsecurityhub%2Fdefault%2F1'
  */
 export function insightConsoleUrl(partition: string, region: string, insightArn: string): string {
-  const arn = encodeURIComponent(insightArn).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${securityHubHome(partition, region)}#/insights/${arn}`;
+  return `${securityHubHome(partition, region)}#/insights/${strictEncode(insightArn)}`;
 }
