@@ -1,9 +1,9 @@
 /** Builds the view of a digest email (`digest.mjml`, `digest.txt.hbs`): counts first, then every finding by severity. */
 import { type Finding, SEVERITIES, type Severity, type Trigger } from '../finding/model.js';
+import { safeUrl } from '../finding/safe-url.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { actionView, line } from './finding-view.js';
 import { formatDate } from './format-date.js';
-import { httpUrl } from './http-url.js';
 import { label, severityView } from './labels.js';
 import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
 import type { RenderOptions } from './renderer.js';
@@ -29,7 +29,7 @@ function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): D
     region: line(finding.region) ?? '-',
     product: line(finding.productName) ?? '-',
     updatedAt: formatDate(finding.updatedAt, options.locale, options.timeZone),
-    consoleUrl: httpUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
+    consoleUrl: safeUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
   };
 }
 

@@ -1,9 +1,9 @@
 /** Builds the display-ready view of one finding (`finding.mjml`, `finding.txt.hbs`). */
 import type { Finding, Trigger } from '../finding/model.js';
+import { safeUrl } from '../finding/safe-url.js';
 import { cleanLine, cleanShort, cleanText } from './clean-text.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { formatDate } from './format-date.js';
-import { httpUrl } from './http-url.js';
 import { complianceLabel, fixLabel, label, recordLabel, severityView, workflowLabel } from './labels.js';
 import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
 import type { RenderOptions } from './renderer.js';
@@ -59,7 +59,7 @@ function vulnerabilityView(vulnerability: Finding['vulnerabilities'][number], t:
     fixedIn: line(vulnerability.fixedInVersion),
     fixAvailable: fix === undefined ? undefined : fixLabel(t, fix),
     referenceUrls: vulnerability.referenceUrls
-      .map((url) => httpUrl(url))
+      .map((url) => safeUrl(url))
       .filter((url) => url !== undefined)
       .slice(0, LIMITS.referenceUrlsPerVulnerability),
   };
@@ -108,7 +108,7 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
     relatedRequirements: boundedLines(compliance?.relatedRequirements ?? [], LIMITS.relatedRequirements, t),
     reasons: reasonViews(compliance?.reasons ?? [], t),
     remediationText: finding.remediation?.text === undefined ? undefined : line(finding.remediation.text),
-    remediationUrl: httpUrl(finding.remediation?.url),
+    remediationUrl: safeUrl(finding.remediation?.url),
     primaryResource: resources[0]?.id,
     resources,
     resourcesNote: moreNote(t, 'moreResources', finding.resources.length, resources.length),
@@ -129,8 +129,8 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
     updatedAt: date(finding.updatedAt),
     workflowStatus: finding.workflowStatus && workflowLabel(t, finding.workflowStatus),
     recordState: recordLabel(t, finding.recordState),
-    sourceUrl: httpUrl(finding.sourceUrl),
-    consoleUrl: httpUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
+    sourceUrl: safeUrl(finding.sourceUrl),
+    consoleUrl: safeUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
   };
 }
 

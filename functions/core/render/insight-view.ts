@@ -1,8 +1,8 @@
 /** Builds the view of an insight email (`insight.mjml`, `insight.txt.hbs`). */
 import type { InsightResult } from '../finding/model.js';
+import { safeUrl } from '../finding/safe-url.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { line } from './finding-view.js';
-import { httpUrl } from './http-url.js';
 import { label } from './labels.js';
 import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
 import type { InsightView } from './view-model.js';
@@ -25,7 +25,7 @@ export function insightView(insight: InsightResult, t: LocaleStrings): InsightVi
       account: line(insight.accountId) ?? '-',
       region: line(insight.region) ?? '-',
       arn: line(insight.arn) ?? '-',
-      consoleUrl: httpUrl(insight.consoleUrl) ?? FALLBACK_CONSOLE_URL,
+      consoleUrl: safeUrl(insight.consoleUrl) ?? FALLBACK_CONSOLE_URL,
     },
   };
 }

@@ -61,6 +61,22 @@ describe('safeUrl', () => {
     );
   });
 
+  it("gives the same URL when applied again (the renderer applies it to the model's URLs as a last gate)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+          hostile.map((s) => `https://example.com/${s}`),
+        ),
+        (input) => {
+          const once = safeUrl(input);
+          if (once !== undefined) expect(safeUrl(once)).toBe(once);
+        },
+      ),
+      { seed: 42, numRuns: 500 },
+    );
+  });
+
   it('safeUrls keeps the safe ones, in order, once', () => {
     expect(safeUrls(['javascript:x', 'https://a.example/', 'https://b.example/', 'https://a.example/'])).toEqual([
       'https://a.example/',
