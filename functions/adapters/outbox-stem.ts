@@ -1,5 +1,6 @@
 /** File names for the outbox: readable, unique within a run, the same across runs for the same inputs. Pure. */
-import { SEVERITIES, type Severity } from '../core/finding/model.js';
+import type { Severity } from '../core/finding/model.js';
+import { mostSevere } from '../core/finding/severity.js';
 import type { Notification } from '../core/render/email.js';
 
 export const SLUG_MAX = 60;
@@ -38,6 +39,5 @@ function label(notification: Notification): string {
   if (notification.kind === 'insight') return 'insight';
   const severities: readonly Severity[] =
     notification.kind === 'finding' ? [notification.finding.severity] : notification.findings.map((f) => f.severity);
-  const top = severities.reduce<number>((max, s) => Math.max(max, SEVERITIES.indexOf(s)), 0);
-  return (SEVERITIES[top] ?? 'INFORMATIONAL').toLowerCase();
+  return (mostSevere(severities) ?? 'INFORMATIONAL').toLowerCase();
 }

@@ -6,7 +6,7 @@
  * text body; `sqs`, `lambda`, `http` and `https` get a compact JSON document with the notification.
  */
 import type { MessageAttributeValue, PublishCommandInput } from '@aws-sdk/client-sns';
-import { SEVERITIES, type Severity } from '../core/finding/model.js';
+import { mostSevere } from '../core/finding/severity.js';
 import type { Email, Notification } from '../core/render/email.js';
 import { asciiSubject } from '../core/render/subject.js';
 import { cut, SHORTEN_LEVELS, shortenNotification } from './sns-shorten.js';
@@ -88,7 +88,7 @@ function summary(email: Email, note: string, limit: number): SnsDocument {
 function messageAttributes(notification: Notification): Record<string, MessageAttributeValue> {
   const attributes: Record<string, MessageAttributeValue> = { kind: { DataType: 'String', StringValue: notification.kind } };
   const findings = notification.kind === 'finding' ? [notification.finding] : notification.kind === 'digest' ? notification.findings : [];
-  const severity = highest(findings.map((f) => f.severity));
+  const severity = mostSevere(findings.map((f) => f.severity));
   if (severity) attributes.severity = { DataType: 'String', StringValue: severity };
   const accounts = [...new Set(notification.kind === 'insight' ? [notification.insight.accountId] : findings.map((f) => f.accountId))]
     .filter((a) => /^\d{12}$/.test(a))
@@ -96,13 +96,6 @@ function messageAttributes(notification: Notification): Record<string, MessageAt
   if (accounts.length === 1) attributes.accountId = { DataType: 'String', StringValue: accounts[0] };
   else if (accounts.length > 1) attributes.accountId = { DataType: 'String.Array', StringValue: JSON.stringify(accounts) };
   return attributes;
-}
-
-function highest(severities: readonly Severity[]): Severity | undefined {
-  return severities.reduce<Severity | undefined>(
-    (a, b) => (a === undefined || SEVERITIES.indexOf(b) > SEVERITIES.indexOf(a) ? b : a),
-    undefined,
-  );
 }
 
 /** The renderer's ASCII subject (<= 100 chars, one line), trimmed to a valid first character. */
@@ -113,7 +106,7 @@ export function snsSubject(email: Email): string {
 function fallbackSubject(notification: Notification): string {
   if (notification.kind === 'insight') return 'AWS Security Hub insight results';
   const findings = notification.kind === 'finding' ? [notification.finding] : notification.findings;
-  const severity = highest(findings.map((f) => f.severity));
+  const severity = mostSevere(findings.map((f) => f.severity));
   return `[${severity ?? 'INFO'}] AWS Security Hub: ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
 }
 

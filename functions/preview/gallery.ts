@@ -4,7 +4,8 @@
  * becomes an `error` item naming the file, so template editors see everything.
  */
 import { readFile } from 'node:fs/promises';
-import { SEVERITIES, type Severity } from '../core/finding/model.js';
+import type { Severity } from '../core/finding/model.js';
+import { mostSevere } from '../core/finding/severity.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { Email } from '../core/render/email.js';
 import { collectInputs } from '../replay/collect-inputs.js';
@@ -78,15 +79,8 @@ export function describe(email: Email): { title: string; severity?: Severity; la
   }
   if (notification.kind === 'insight') return { title: notification.insight.name, label: 'insight' };
   const { findings } = notification;
-  const severity = highest(findings.map((finding) => finding.severity));
+  const severity = mostSevere(findings.map((finding) => finding.severity));
   return { title: email.subject, label: `digest of ${findings.length}`, ...(severity ? { severity } : {}) };
-}
-
-function highest(severities: readonly Severity[]): Severity | undefined {
-  return severities.reduce<Severity | undefined>(
-    (top, s) => (top === undefined || SEVERITIES.indexOf(s) > SEVERITIES.indexOf(top) ? s : top),
-    undefined,
-  );
 }
 
 /** The message of anything thrown, with its name when it is a named error. */

@@ -4,8 +4,8 @@
  * first. A group never spans two routes, so a digest never mixes recipients.
  */
 import type { Finding, Trigger } from '../finding/model.js';
+import { severityRank } from '../finding/severity.js';
 import type { Notification } from '../render/email.js';
-import { severityRank } from './material-state.js';
 import type { GroupField, Route } from './policy-config.js';
 import type { StoredState } from './state.js';
 

@@ -3,7 +3,7 @@
  * when any of its values does (OR). An empty matcher matches every finding.
  */
 import type { Finding } from '../finding/model.js';
-import { severityRank } from './material-state.js';
+import { isAtLeast } from '../finding/severity.js';
 import type { Matcher } from './policy-config.js';
 
 /**
@@ -18,7 +18,7 @@ export function matches(finding: Finding, matcher: Matcher): boolean {
     within(finding.region, matcher.regions) &&
     within(finding.productName, matcher.products) &&
     within(finding.severity, matcher.severities) &&
-    (matcher.minSeverity === undefined || severityRank(finding.severity) >= severityRank(matcher.minSeverity)) &&
+    (matcher.minSeverity === undefined || isAtLeast(finding.severity, matcher.minSeverity)) &&
     within(finding.compliance?.controlId, matcher.controls) &&
     (matcher.resourceTypes === undefined || finding.resources.some((r) => matcher.resourceTypes?.includes(r.type))) &&
     tagsMatch(finding, matcher.resourceTags)

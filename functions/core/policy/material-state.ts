@@ -3,7 +3,6 @@
  * else (a new `UpdatedAt`, a changed note, a re-run of the same check) is not material.
  */
 import type { ComplianceStatus, Finding, RecordState, Severity, WorkflowStatus } from '../finding/model.js';
-import { SEVERITIES } from '../finding/model.js';
 
 export interface MaterialState {
   readonly severity: Severity;
@@ -57,9 +56,4 @@ export function describeChange(before: MaterialState, after: MaterialState): str
     ['record state', before.recordState, after.recordState],
   ];
   return fields.filter(([, a, b]) => a !== b).map(([name, a, b]) => `${name} ${a ?? 'none'} -> ${b ?? 'none'}`);
-}
-
-/** Higher is more severe: INFORMATIONAL 0 ... CRITICAL 4. */
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
 }

@@ -1,6 +1,7 @@
 /** Builds the view of a digest email (`digest.mjml`, `digest.txt.hbs`): counts first, then every finding by severity. */
-import { type Finding, SEVERITIES, type Severity, type Trigger } from '../finding/model.js';
+import { type Finding, SEVERITIES, type Trigger } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
+import { severityRank } from '../finding/severity.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { actionView, line } from './finding-view.js';
 import { formatDate } from './format-date.js';
@@ -9,11 +10,11 @@ import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
 import type { RenderOptions } from './renderer.js';
 import type { DigestItemView, DigestView } from './view-model.js';
 
-const RANK: Readonly<Record<Severity, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
-
 /** Findings ordered most severe first, then most recently updated first (stable otherwise). */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => RANK[b.severity] - RANK[a.severity] || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+  return [...findings].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''),
+  );
 }
 
 function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): DigestItemView {

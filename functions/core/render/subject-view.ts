@@ -1,5 +1,6 @@
 /** Builds the view of `subject.hbs` for any notification kind. */
-import { SEVERITIES, type Severity } from '../finding/model.js';
+import type { Severity } from '../finding/model.js';
+import { mostSevere } from '../finding/severity.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import type { Notification } from './email.js';
 import { line } from './finding-view.js';
@@ -8,9 +9,7 @@ import type { SubjectView } from './view-model.js';
 
 /** The most severe of `severities` (INFORMATIONAL for none). */
 export function highestSeverity(severities: Iterable<Severity>): Severity {
-  let best = 0;
-  for (const severity of severities) best = Math.max(best, SEVERITIES.indexOf(severity));
-  return SEVERITIES[best] ?? 'INFORMATIONAL';
+  return mostSevere(severities) ?? 'INFORMATIONAL';
 }
 
 function one(values: readonly string[], many: (count: number) => string): string {
