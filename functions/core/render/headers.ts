@@ -5,12 +5,22 @@ import type { Notification } from './email.js';
 import { highestSeverity } from './subject-view.js';
 
 const HEADER_VALUE_MAX = 200;
-const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/gu;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/u;
 
-/** One printable-ASCII line: non-ASCII characters percent-encoded (UTF-8), cut to 200 characters. */
+/**
+ * One printable-ASCII line: non-ASCII characters percent-encoded (UTF-8), at most 200 characters.
+ * A long value is cut between characters, never inside an escape, and ends with `...`.
+ */
 export function headerValue(value: string): string {
-  const ascii = cleanLine(value).replace(NOT_PRINTABLE_ASCII, (c) => encodeURIComponent(c));
-  return ascii.length <= HEADER_VALUE_MAX ? ascii : `${ascii.slice(0, HEADER_VALUE_MAX - 3)}...`;
+  const pieces = Array.from(cleanLine(value), (char) => (NOT_PRINTABLE_ASCII.test(char) ? encodeURIComponent(char) : char));
+  const whole = pieces.join('');
+  if (whole.length <= HEADER_VALUE_MAX) return whole;
+  let out = '';
+  for (const piece of pieces) {
+    if (out.length + piece.length > HEADER_VALUE_MAX - 3) break;
+    out += piece;
+  }
+  return `${out}...`;
 }
 
 function same(values: readonly string[]): string {

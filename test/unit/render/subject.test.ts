@@ -101,6 +101,14 @@ describe('X-SecurityHub headers', () => {
     expect(headers['X-SecurityHub-Finding-Id']).toHaveLength(200);
   });
 
+  it('cut a long non-ASCII value between characters, never inside a %XX escape', () => {
+    const headers = emailHeaders(aFindingNotification(aFinding({ productName: 'セ'.repeat(100) })));
+    const product = headers['X-SecurityHub-Product'] ?? '';
+    expect(product.length).toBeLessThanOrEqual(200);
+    expect(product.endsWith('...')).toBe(true);
+    expect(decodeURIComponent(product.slice(0, -3))).toBe('セ'.repeat((product.length - 3) / 9));
+  });
+
   it('summarize a digest: highest severity, count, "multiple" when accounts differ', () => {
     const headers = emailHeaders(aDigest([aFinding(), aFinding({ severity: 'HIGH', accountId: '444455556666' })], aTrigger()));
     expect(headers['X-SecurityHub-Severity']).toBe('HIGH');
