@@ -40,7 +40,7 @@ async function wire(config: NotifierConfig): Promise<Notifier> {
     transport,
     log: logger,
     ...(store ? { store, claimEvents: true } : {}),
-    perSecond: ratePerSecond(transport.name === 'memory' ? 'file' : transport.name, config.policy.rate.perSecond),
+    perSecond: ratePerSecond(transport.name, config.policy.rate.perSecond),
     now: () => new Date(),
   });
 }

@@ -77,7 +77,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         output = pipeline.window(claims.reads, { now: deps.now(), prior });
       } catch (error) {
         log.unexpected(error);
-        if (store) for (const id of claims.claimed) await store.forgetEvent(id);
+        if (store) await forgetAll(store, claims.claimed);
         throw error;
       }
       for (const skip of [...claims.redelivered, ...output.plan.skipped]) log.skipped(skip);
@@ -102,7 +102,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       for (const failure of output.renderFailures) log.renderFailed(failure);
       const failedEmails = [...deliveries.filter((d) => d.error), ...output.renderFailures.map((item) => ({ item }))];
       const release = new Set(failedEmails.flatMap((d) => d.item.eventIds).filter((id) => claims.claimed.has(id)));
-      if (store) for (const id of release) await store.forgetEvent(id);
+      if (store) await forgetAll(store, release);
       const failedInputs = new Set([
         ...reads.filter((r) => r.errors.length > 0).map((r) => r.input),
         ...failedEmails.flatMap((d) => d.item.inputs),
@@ -125,4 +125,9 @@ function idOf(records: readonly WindowRecord[], input: string): string | undefin
   const json = records.find((r) => r.input === input)?.json;
   const id = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id.slice(0, 128) : undefined;
+}
+
+/** Releases event claims in parallel (a redelivery is then processed again). */
+async function forgetAll(store: StateStore, ids: Iterable<string>): Promise<void> {
+  await Promise.all([...ids].map((id) => store.forgetEvent(id)));
 }

@@ -9,7 +9,7 @@ import type { InvalidEventError } from './errors.js';
 import type { Finding } from './finding/model.js';
 import { decodeInput } from './input/decode.js';
 import { decodeEvent } from './input/decode-event.js';
-import { type Decoder, type InputRead, readInput } from './pipeline/read-input.js';
+import { type Decoder, enabledDetailTypes, type InputRead, readInput } from './pipeline/read-input.js';
 import { renderWindow, type WindowEmail, type WindowOutput, type WindowState } from './pipeline/render-window.js';
 import type { Email } from './render/email.js';
 import type { Renderer } from './render/renderer.js';
@@ -59,7 +59,8 @@ export function createEventPipeline(config: NotifierConfig, renderer: Renderer):
 }
 
 function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decoder): Pipeline {
-  const read = (json: unknown, input: string) => readInput(json, input, config.detailTypes, decode);
+  const enabled = enabledDetailTypes(config.detailTypes);
+  const read = (json: unknown, input: string) => readInput(json, input, enabled, decode);
   const window = (reads: readonly InputRead[], state: WindowState) => renderWindow(config, renderer, reads, state);
   return {
     read,

@@ -58,7 +58,7 @@ async function main(argv: readonly string[]): Promise<number> {
     transport: replay.transport,
     log: QUIET,
     store,
-    perSecond: ratePerSecond(name === 'memory' ? 'file' : name, config.policy.rate.perSecond),
+    perSecond: ratePerSecond(name, config.policy.rate.perSecond),
     now: () => now,
     onDelivery: (delivery) => printDelivery(delivery, replay.where(destinationOf(delivery.item.route))),
   });

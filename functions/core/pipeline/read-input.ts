@@ -25,14 +25,18 @@ export interface InputRead {
 /** Parsed JSON to checked events (`decodeInput` for replay, `decodeEvent` for the Lambda); throws `InvalidEventError`. */
 export type Decoder = (json: unknown, input: string) => SecurityHubEvent[];
 
+/** The detail-type names the configuration enables, built once per pipeline. */
+export function enabledDetailTypes(detailTypes: NotifierConfig['detailTypes']): ReadonlySet<string> {
+  return new Set<string>(detailTypes.map((key) => DETAIL_TYPES[key]));
+}
+
 /**
  * Reads one input. Never throws for bad input; other errors are bugs and propagate.
  *
  * @example
- * readInput(JSON.parse(body), 'message-1', config.detailTypes, decodeEvent).findings[0]?.finding.severity // 'HIGH'
+ * readInput(JSON.parse(body), 'message-1', enabledDetailTypes(config.detailTypes), decodeEvent).findings[0]?.finding.severity // 'HIGH'
  */
-export function readInput(json: unknown, input: string, detailTypes: NotifierConfig['detailTypes'], decode: Decoder): InputRead {
-  const enabled = new Set<string>(detailTypes.map((key) => DETAIL_TYPES[key]));
+export function readInput(json: unknown, input: string, enabled: ReadonlySet<string>, decode: Decoder): InputRead {
   const findings: WindowInput[] = [];
   const insights: Extract<Notification, { kind: 'insight' }>[] = [];
   const errors: InvalidEventError[] = [];

@@ -48,7 +48,9 @@ export function groupFindings(chosen: readonly ChosenFinding[], options: DigestO
     const byKey = groups.get(item.route) ?? new Map<string, ChosenFinding[]>();
     groups.set(item.route, byKey);
     const key = item.trigger.action ? `action\u0000${item.trigger.eventId}` : groupKey(item.finding, options.groupBy);
-    byKey.set(key, [...(byKey.get(key) ?? []), item]);
+    const items = byKey.get(key);
+    if (items) items.push(item);
+    else byKey.set(key, [item]);
   }
   const planned: PlannedNotification[] = [];
   for (const [route, byKey] of groups) {

@@ -3,8 +3,13 @@
  * SES: the account's sending rate). The adapter sleeps the given delay before each send.
  */
 
-/** Default sends per second: SNS's per-endpoint email limit, SES's sandbox rate; the file outbox needs none. */
-export const DEFAULT_RATE: Readonly<Record<'sns' | 'ses' | 'file', number>> = { sns: 10, ses: 1, file: Number.POSITIVE_INFINITY };
+/** Default sends per second: SNS's per-endpoint email limit, SES's sandbox rate; the file outbox and memory need none. */
+export const DEFAULT_RATE: Readonly<Record<'sns' | 'ses' | 'file' | 'memory', number>> = {
+  sns: 10,
+  ses: 1,
+  file: Number.POSITIVE_INFINITY,
+  memory: Number.POSITIVE_INFINITY,
+};
 
 /**
  * Milliseconds to wait before each of `count` sends, so that no window of one second holds more
@@ -40,7 +45,7 @@ export function sendOffsets(count: number, perSecond: number): number[] {
  * ratePerSecond('sns', 50) // 10
  * ratePerSecond('ses', undefined) // 1
  */
-export function ratePerSecond(transport: 'sns' | 'ses' | 'file', configured: number | undefined): number {
+export function ratePerSecond(transport: keyof typeof DEFAULT_RATE, configured: number | undefined): number {
   const rate = configured ?? DEFAULT_RATE[transport];
   return transport === 'sns' ? Math.min(rate, DEFAULT_RATE.sns) : rate;
 }
