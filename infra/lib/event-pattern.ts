@@ -130,7 +130,14 @@ function ocsfFilters({ filters }: NotifierConfig): Fields {
   const severities = restricted('severities', filters.severities, SEVERITIES);
   if (severities) fields.severity = severities.flatMap((s) => OCSF_SEVERITY[s]);
   const workflow = restricted('workflowStatuses', filters.workflowStatuses, WORKFLOW_STATUSES, true);
-  if (workflow) fields.$or = [{ status: workflow.flatMap((s) => OCSF_STATUS[s]) }, { status: [ABSENT] }];
+  if (workflow)
+    Object.assign(
+      fields,
+      orAbsent(
+        'status',
+        workflow.flatMap((s) => OCSF_STATUS[s]),
+      ),
+    );
   const compliance = restricted('complianceStatuses', filters.complianceStatuses, COMPLIANCE_STATUSES, true);
   if (compliance)
     fields.compliance = orAbsent(

@@ -90,6 +90,16 @@ describe('buildRulePatterns', () => {
     expect(family(patterns, 'manual')['detail-type']).toEqual(['Security Hub Findings - Custom Action']);
   });
 
+  it.each([
+    ['workflowStatuses', { workflowStatuses: [] }],
+    ['complianceStatuses', { complianceStatuses: [] }],
+  ])('never writes an empty match list (EventBridge refuses it) when no %s value is allowed', (_name, filters) => {
+    const patterns = buildRulePatterns(parseConfig({ filters }));
+
+    expect(patterns.map((p) => p.family)).toEqual(expect.arrayContaining(['asff', 'ocsf']));
+    expect(JSON.stringify(patterns)).not.toContain('[]');
+  });
+
   it('matches only findings without compliance when no compliance status is allowed', () => {
     const asff = family(buildRulePatterns(parseConfig({ filters: { complianceStatuses: [] } })), 'asff');
 
