@@ -69,8 +69,18 @@ describe.each([
 
   it('scopes every grant to a resource, except the actions AWS cannot scope', () => {
     for (const statement of allowed) {
-      if (!resources(statement).includes('*')) continue;
-      for (const action of actions(statement)) expect(UNSCOPED.has(action), `${action} on "*"`).toBe(true);
+      const scoped = actions(statement).filter((action) => !UNSCOPED.has(action));
+      if (scoped.length === 0) continue;
+      for (const resource of resources(statement)) {
+        const text = JSON.stringify(resource);
+        expect(text, `${scoped.join(', ')} on ${text}`).not.toMatch(/^"\*"$|\/\*"/);
+        // Only log streams are addressed as `<log group ARN>:*`.
+        if (/:\*"/.test(text))
+          expect(
+            scoped.every((action) => action.startsWith('logs:')),
+            `${scoped.join(', ')} on ${text}`,
+          ).toBe(true);
+      }
     }
   });
 
