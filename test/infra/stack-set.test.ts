@@ -73,7 +73,9 @@ describe('StackSetStack', () => {
         },
       ],
     });
-    expect(JSON.stringify(template.toJSON().Resources)).toContain('.json');
+    // The URL is the member template's own asset (its content hash), not any file.
+    const stackSet = Object.values(template.findResources('AWS::CloudFormation::StackSet'))[0];
+    expect(JSON.stringify(stackSet?.Properties.TemplateURL)).toContain(`${(stack as StackSetStack).template.assetHash}.json`);
   });
 
   it('passes AwsSolutionsChecks', () => {
