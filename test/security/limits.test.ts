@@ -66,14 +66,21 @@ describe('size and shape limits', () => {
     expect(email.text).toContain(note);
   });
 
-  it('shortens a 1 MB title, note and remediation text', () => {
-    one(
+  it('shortens a 1 MB title, note and remediation text, each ending with an ellipsis', () => {
+    const email = one(
       seedEvent((f) => {
         f.Title = 't'.repeat(1_000_000);
         f.Note = { Text: 'n'.repeat(1_000_000), UpdatedBy: 'u'.repeat(100_000), UpdatedAt: '2024-05-02T10:00:00.000Z' };
         f.Remediation = { Recommendation: { Text: 'r'.repeat(1_000_000) } };
       }),
     );
+    const kept = LIMITS.valueChars - 1;
+    for (const char of ['t', 'n', 'r']) {
+      expect(email.text).toContain(`${char.repeat(kept)}…`);
+      expect(email.text).not.toContain(char.repeat(kept + 1));
+    }
+    expect(email.subject.length).toBeLessThanOrEqual(150);
+    expect(email.subject.startsWith('[MEDIUM] ')).toBe(true);
   });
 
   it(`lists ${LIMITS.resources} of 5,000 resources and names how many more there are`, () => {
@@ -95,8 +102,8 @@ describe('size and shape limits', () => {
     one(seedEvent(change));
   });
 
-  it('ignores 50,000 ProductFields and summarises 5,000 resource details', () => {
-    one(
+  it('ignores 50,000 ProductFields and summarises 5,000 resource details in a few lines', () => {
+    const email = one(
       seedEvent((f) => {
         f.ProductFields = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 'v'.repeat(100)]));
         (f.Resources[0] as Asff).Details = {
@@ -104,10 +111,13 @@ describe('size and shape limits', () => {
         };
       }),
     );
+    expect(email.text).toContain(`k0: ${'v'.repeat(100)}`);
+    expect(email.text).toContain('k5: ');
+    expect(email.text).not.toContain('k6: ');
   });
 
-  it('bounds 2,000 vulnerabilities with 100 references and 100 packages each', () => {
-    one(
+  it('bounds 2,000 vulnerabilities with 100 references and 100 packages each, and names how many more', () => {
+    const email = one(
       seedEvent((f) => {
         f.Vulnerabilities = Array.from({ length: 2000 }, (_, i) => ({
           Id: `CVE-2024-${i}`,
@@ -116,21 +126,37 @@ describe('size and shape limits', () => {
         }));
       }),
     );
+    expect(email.text).toContain(`${2000 - LIMITS.vulnerabilities} more vulnerabilities`);
+    expect(email.text).toContain('CVE-2024-0');
+    expect(email.text).not.toContain(`CVE-2024-${LIMITS.vulnerabilities}\n`);
   });
 
-  // Lists the view does not bound yet (functions/core/render/finding-view.ts): each grows the email
-  // without limit. 5,000 items of ~100 characters give 0.7-1.5 MB of HTML. Expected to fail until bounded.
+  // Each list is cut at its limit (functions/core/render/limits.ts) with a `+N more` line.
   it.each([
     [
       'status reasons',
+      LIMITS.reasons,
       (f: Asff) => (f.Compliance.StatusReasons = many((i) => ({ ReasonCode: `CODE_${i}`, Description: 'x'.repeat(100) }))),
     ],
-    ['finding types', (f: Asff) => (f.Types = many((i) => `Software and Configuration Checks/${i}/${'y'.repeat(80)}`))],
-    ['related requirements', (f: Asff) => (f.Compliance.RelatedRequirements = many((i) => `Requirement ${i} ${'z'.repeat(90)}`))],
-    ['standards', (f: Asff) => (f.Compliance.AssociatedStandards = many((i) => ({ StandardsId: `standards/${i}/${'s'.repeat(90)}` })))],
-    ['tags on one resource', (f: Asff) => ((f.Resources[0] as Asff).Tags = Object.fromEntries(many((i) => [`key${i}`, 'v'.repeat(100)])))],
-  ])('bounds 5,000 %s: the email stays under 100 KB', (_what, change) => {
-    one(seedEvent(change));
+    ['finding types', LIMITS.types, (f: Asff) => (f.Types = many((i) => `Software and Configuration Checks/${i}/${'y'.repeat(80)}`))],
+    [
+      'related requirements',
+      LIMITS.relatedRequirements,
+      (f: Asff) => (f.Compliance.RelatedRequirements = many((i) => `Requirement ${i} ${'z'.repeat(90)}`)),
+    ],
+    [
+      'standards',
+      LIMITS.standards,
+      (f: Asff) => (f.Compliance.AssociatedStandards = many((i) => ({ StandardsId: `standards/${i}/${'s'.repeat(90)}` }))),
+    ],
+    [
+      'tags on one resource',
+      LIMITS.tagsPerResource,
+      (f: Asff) => ((f.Resources[0] as Asff).Tags = Object.fromEntries(many((i) => [`key${i}`, 'v'.repeat(100)]))),
+    ],
+  ])('bounds 5,000 %s at %i with a "+N more" line, under 100 KB', (_what, limit, change) => {
+    const email = one(seedEvent(change));
+    expect(email.text).toContain(`+${5000 - limit} more`);
   });
 
   it('splits 3,000 findings of one Custom Action into bounded digests that together name every finding', () => {
