@@ -57,7 +57,8 @@ export function createNotifierAlarms(scope: Construct, props: NotifierAlarmsProp
   return alarms;
 }
 
-function atLeastOne(scope: Construct, id: string, description: string, metric: cloudwatch.IMetric): cloudwatch.Alarm {
+/** An alarm on the first occurrence: at least 1 in one period; no data is not a breach. */
+export function atLeastOne(scope: Construct, id: string, description: string, metric: cloudwatch.IMetric): cloudwatch.Alarm {
   return new cloudwatch.Alarm(scope, id, {
     alarmDescription: description,
     metric,

@@ -11,6 +11,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { METRIC, METRICS_NAMESPACE, METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
+import { atLeastOne } from './notifier-alarms.js';
 
 /** The DynamoDB actions the state store calls (`functions/adapters/state/dynamodb-store.ts`). */
 export const STATE_TABLE_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'];
@@ -41,20 +42,18 @@ export function createStateTable(scope: Construct, role: iam.IRole, removalPolic
  * within five minutes, to the operator topic.
  */
 export function createFailedAlarm(scope: Construct, topic: sns.ITopic): cloudwatch.Alarm {
-  const alarm = new cloudwatch.Alarm(scope, 'FailedAlarm', {
-    alarmDescription: 'The notifier could not deliver an email or read an input (see the function logs)',
-    metric: new cloudwatch.Metric({
+  const alarm = atLeastOne(
+    scope,
+    'FailedAlarm',
+    'The notifier could not deliver an email or read an input (see the function logs)',
+    new cloudwatch.Metric({
       namespace: METRICS_NAMESPACE,
       metricName: METRIC.failed,
       dimensionsMap: { service: METRICS_SERVICE },
       period: Duration.minutes(5),
       statistic: 'Sum',
     }),
-    threshold: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  });
+  );
   alarm.addAlarmAction(new actions.SnsAction(topic));
   return alarm;
 }
