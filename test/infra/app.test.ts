@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -13,10 +13,18 @@ describe('the CDK app with the real handler and the example configuration', () =
     expect(existsSync(DEFAULT_HANDLER_ENTRY)).toBe(true);
     expect(existsSync(join(PROJECT_ROOT, 'functions/core/render/generated/templates.ts'))).toBe(true);
 
-    const stack = addNotifierStacks(testApp(), loadDeployConfig());
+    const app = testApp();
+    const stack = addNotifierStacks(app, loadDeployConfig());
     const template = Template.fromStack(stack);
 
     template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    // The function's asset is the real handler's bundle (the stand-in used elsewhere has none of this).
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
+    const key = String(fn?.Properties.Code.S3Key);
+    const bundle = readFileSync(join(app.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'index.js'), 'utf8');
+    expect(bundle.includes('Security Hub Findings - Imported'), 'reads Security Hub events').toBe(true);
+    expect(bundle.includes('NOTIFIER_CONFIG'), 'reads its configuration').toBe(true);
+    expect(bundle.includes('validationLevel'), 'carries no MJML compiler').toBe(false);
     expect(new AwsSolutionsChecks().validateScope(stack).violations).toEqual([]);
   });
 });

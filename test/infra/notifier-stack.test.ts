@@ -1,4 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { parseDeployConfig } from '../../infra/lib/deploy-config.js';
 import { NotifierStack } from '../../infra/lib/notifier-stack.js';
@@ -298,9 +299,16 @@ describe('NotifierStack: SES and SNS notifiers side by side', () => {
   });
 
   it('builds each pattern from its own filters and shares one operator topic for the alarms', () => {
-    template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: Match.objectLike({ detail: { findings: Match.objectLike({ Severity: { Label: ['CRITICAL'] } }) } }),
-    });
+    const [mail, pager] = stack.notifiers;
+    const asffPattern = (rules: readonly Construct[] | undefined) => {
+      const resources = template.findResources('AWS::Events::Rule');
+      const ids = (rules ?? []).map((rule) => stack.getLogicalId(rule.node.defaultChild as never));
+      const patterns = ids.map((id) => resources[id]?.Properties.EventPattern);
+      return patterns.find((p) => JSON.stringify(p['detail-type']).includes('Security Hub Findings - Imported'));
+    };
+    expect(asffPattern(pager?.rules)?.detail.findings.Severity).toEqual({ Label: ['CRITICAL'] });
+    expect(asffPattern(mail?.rules)).toBeDefined();
+    expect(asffPattern(mail?.rules)?.detail?.findings?.Severity).toBeUndefined();
     template.resourcePropertiesCountIs('AWS::SNS::Topic', { DisplayName: 'Security Hub notifier alarms' }, 1);
   });
 });
