@@ -16,17 +16,11 @@ export type LocaleStrings = Readonly<Record<string, string>>;
 /** A compiled template: fills the view model in and returns the text. Never throws for a valid view. */
 export type RenderTemplate = (view: object) => string;
 
-/**
- * A render function, or the source text of a self-contained one (`renderFunctionSource` with
- * inline literals), which `createRenderer` evaluates.
- */
-export type TemplateSpec = RenderTemplate | string;
-
 export interface CompiledTemplates {
   /** HTML bodies (MJML compiled, values HTML-escaped). */
-  readonly html: Readonly<Record<TemplateName, TemplateSpec>>;
+  readonly html: Readonly<Record<TemplateName, RenderTemplate>>;
   /** Text bodies (values as they are; the view model cleans them of control characters). */
-  readonly text: Readonly<Record<TemplateName, TemplateSpec>>;
-  readonly subject: TemplateSpec;
+  readonly text: Readonly<Record<TemplateName, RenderTemplate>>;
+  readonly subject: RenderTemplate;
   readonly locales: Readonly<Record<Locale, LocaleStrings>>;
 }
