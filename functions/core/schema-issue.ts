@@ -1,4 +1,6 @@
 import type * as z from 'zod/mini';
+import { InvalidEventError } from './errors.js';
+import { clipLine } from './finding/text.js';
 
 /** `['detail', 'findings', 0, 'Severity']` -> `detail.findings[0].Severity`. */
 export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
@@ -35,4 +37,18 @@ function received(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
+}
+
+/**
+ * The `InvalidEventError` for a failed schema check: the first issue's JSON path under `prefix`,
+ * what was expected and found (clipped: the value is attacker-controlled; parse with
+ * `reportInput: true` so it is known), and how many more problems there are.
+ *
+ * @example throw schemaError('event.json', 'detail.findings[0]', parsed.error, 'invalid ASFF finding');
+ */
+export function schemaError(input: string, prefix: string, error: z.core.$ZodError, fallback: string): InvalidEventError {
+  const [first, ...rest] = error.issues;
+  const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})`;
+  const reason = first ? clipLine(describeIssue(first), 300) : fallback;
+  return new InvalidEventError(input, jsonPath(first?.path ?? [], prefix), `${reason}${more}`, { cause: error });
 }

@@ -4,9 +4,9 @@ import { arnRegion, parseArn } from '../finding/arn.js';
 import { findingConsoleUrl } from '../finding/console-link.js';
 import type { Finding, Note, Remediation } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
-import { clipLine, nonEmpty } from '../finding/text.js';
+import { nonEmpty } from '../finding/text.js';
 import type { ReadContext } from '../input/read-context.js';
-import { describeIssue, jsonPath } from '../schema-issue.js';
+import { jsonPath, schemaError } from '../schema-issue.js';
 import { asffCompliance } from './compliance.js';
 import { asffProduct } from './product.js';
 import { asffResources } from './resources.js';
@@ -25,18 +25,7 @@ import { asffWorkflow } from './workflow.js';
 export function asffToFinding(raw: unknown, ctx: ReadContext): Finding {
   // reportInput lets the message say what was found; clipLine bounds it (the value is attacker-controlled).
   const parsed = asffFindingSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    const [first, ...rest] = parsed.error.issues;
-    const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})`;
-    throw new InvalidEventError(
-      ctx.input,
-      jsonPath(first?.path ?? [], ctx.path),
-      `${first ? clipLine(describeIssue(first), 300) : 'invalid ASFF finding'}${more}`,
-      {
-        cause: parsed.error,
-      },
-    );
-  }
+  if (!parsed.success) throw schemaError(ctx.input, ctx.path, parsed.error, 'invalid ASFF finding');
   return toModel(parsed.data, ctx);
 }
 

@@ -4,7 +4,7 @@ import { isRegionName, parseArn } from '../finding/arn.js';
 import type { InsightResult } from '../finding/model.js';
 import { clipLine } from '../finding/text.js';
 import type { SecurityHubEvent } from '../input/event.js';
-import { describeIssue, jsonPath } from '../schema-issue.js';
+import { schemaError } from '../schema-issue.js';
 import { insightConsoleUrl } from './console-link.js';
 import { insightDetailSchema } from './schema.js';
 
@@ -20,15 +20,7 @@ type Row = InsightResult['rows'][number];
  */
 export function readInsight(event: SecurityHubEvent, input: string): InsightResult {
   const parsed = insightDetailSchema.safeParse(event.detail, { reportInput: true });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InvalidEventError(
-      input,
-      jsonPath(issue?.path ?? [], 'detail'),
-      issue ? clipLine(describeIssue(issue), 300) : 'not an Insight Results detail',
-      { cause: parsed.error },
-    );
-  }
+  if (!parsed.success) throw schemaError(input, 'detail', parsed.error, 'not an Insight Results detail');
   const detail = parsed.data;
   const rows = detail.insightResults.map((row, index): Row => {
     const entries = Object.entries(row);

@@ -6,9 +6,8 @@
 import { InvalidEventError } from '../errors.js';
 import type { Finding, Severity } from '../finding/model.js';
 import { safeUrl, safeUrls } from '../finding/safe-url.js';
-import { clipLine } from '../finding/text.js';
 import type { ReadContext } from '../input/read-context.js';
-import { describeIssue, jsonPath } from '../schema-issue.js';
+import { jsonPath, schemaError } from '../schema-issue.js';
 import { ocsfCompliance } from './compliance.js';
 import { ocsfConsoleUrl } from './console-link.js';
 import { evidenceLines } from './evidence.js';
@@ -28,14 +27,8 @@ import { ocsfVulnerability } from './vulnerabilities.js';
  */
 export function ocsfToFinding(raw: unknown, ctx: ReadContext): Finding {
   const parsed = ocsfFindingSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    // reportInput lets the message say what was found; clipLine bounds it (the value is attacker-controlled).
-    const issue = parsed.error.issues[0];
-    const where = jsonPath(issue?.path ?? [], ctx.path);
-    throw new InvalidEventError(ctx.input, where, issue ? clipLine(describeIssue(issue), 300) : 'not an OCSF finding', {
-      cause: parsed.error,
-    });
-  }
+  // reportInput lets the message say what was found.
+  if (!parsed.success) throw schemaError(ctx.input, ctx.path, parsed.error, 'not an OCSF finding');
   const f = parsed.data;
   const severity = severityOf(f, ctx);
   const info = f.finding_info;
