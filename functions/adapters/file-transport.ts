@@ -7,21 +7,17 @@ import { join } from 'node:path';
 import { DeliveryError } from '../core/errors.js';
 import { emlMessage } from './eml-message.js';
 import { outboxStem } from './outbox-stem.js';
+import { PLACEHOLDER } from './placeholder-destination.js';
 import { snsPublishInput } from './sns-message.js';
 import type { Transport } from './transport.js';
-
-/** Topic named in `.sns.json` when the configuration has none. */
-export const OUTBOX_TOPIC_ARN = 'arn:aws:sns:us-east-1:111122223333:securityhub-email-notifier-outbox';
 
 export interface FileTransportOptions {
   readonly outDir: string;
   readonly from: string;
   readonly to: readonly string[];
   readonly cc?: readonly string[];
-  /** @default OUTBOX_TOPIC_ARN */
+  /** @default PLACEHOLDER.topicArn */
   readonly topicArn?: string;
-  /** Called with the four paths of each email once they are written. */
-  readonly onWrite?: (paths: readonly string[]) => void;
 }
 
 export interface FileTransport extends Transport {
@@ -47,7 +43,7 @@ export function createFileTransport(options: FileTransportOptions): FileTranspor
       const to = destination?.to?.length ? destination.to : options.to;
       const cc = destination?.to?.length ? (destination.cc ?? []) : options.cc;
       const eml = await emlMessage(email, { from: options.from, to, ...(cc ? { cc } : {}) });
-      const sns = snsPublishInput(email, destination?.topicArn ?? options.topicArn ?? OUTBOX_TOPIC_ARN);
+      const sns = snsPublishInput(email, destination?.topicArn ?? options.topicArn ?? PLACEHOLDER.topicArn);
       const files: [string, string | Buffer][] = [
         [`${stem}.html`, email.html],
         [`${stem}.txt`, email.text],
@@ -63,7 +59,6 @@ export function createFileTransport(options: FileTransportOptions): FileTranspor
       }
       const paths = files.map(([path]) => path);
       written.push(...paths);
-      options.onWrite?.(paths);
     },
   };
 }

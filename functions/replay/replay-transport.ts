@@ -1,12 +1,9 @@
 import { createTransport } from '../adapters/create-transport.js';
 import { createFileTransport } from '../adapters/file-transport.js';
+import { PLACEHOLDER } from '../adapters/placeholder-destination.js';
 import type { Destination, Transport } from '../adapters/transport.js';
 import type { NotifierConfig } from '../core/config.js';
 import { clearOutbox } from './clear-outbox.js';
-
-/** Sender and recipients the outbox names when the configuration has no `ses` section. */
-export const OUTBOX_FROM = 'securityhub-notifier@example.invalid';
-export const OUTBOX_TO = 'security-team@example.invalid';
 
 /** The configured transport, and where the last email went, for the replay's `email` lines. */
 export interface ReplayTransport {
@@ -28,16 +25,12 @@ export async function createReplayTransport(config: NotifierConfig): Promise<Rep
     };
   }
   await clearOutbox(config.outDir);
-  let written: readonly string[] = [];
   const transport = createFileTransport({
     outDir: config.outDir,
-    from: config.ses?.from ?? OUTBOX_FROM,
-    to: config.ses?.to.length ? config.ses.to : [OUTBOX_TO],
+    from: config.ses?.from ?? PLACEHOLDER.from,
+    to: config.ses?.to.length ? config.ses.to : [...PLACEHOLDER.to],
     cc: config.ses?.cc ?? [],
     ...(config.sns ? { topicArn: config.sns.topicArn } : {}),
-    onWrite: (paths) => {
-      written = paths;
-    },
   });
-  return { transport, where: () => `${(written[0] ?? '').replace(/\.html$/, '')}.{html,txt,eml,sns.json}` };
+  return { transport, where: () => `${(transport.written.at(-4) ?? '').replace(/\.html$/, '')}.{html,txt,eml,sns.json}` };
 }
