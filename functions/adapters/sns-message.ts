@@ -22,9 +22,6 @@ export type SnsDocument = { readonly version: 1; readonly subject: string; reado
 
 const STRUCTURED_PROTOCOLS = ['sqs', 'lambda', 'http', 'https'] as const;
 
-/** SNS: a subject must start with a letter, a number or punctuation. */
-const BAD_START = /^[^A-Za-z0-9!"#%&'()*,\-./:;?@[\\\]_{}]+/;
-
 /**
  * The exact `Publish` input for `email`, shortened as needed to stay within `maxBytes`.
  *
@@ -98,16 +95,9 @@ function messageAttributes(notification: Notification): Record<string, MessageAt
   return attributes;
 }
 
-/** The renderer's ASCII subject (<= 100 chars, one line), trimmed to a valid first character. */
+/** The renderer's ASCII subject: one line of at most 100 characters, starting as SNS requires. */
 export function snsSubject(email: Email): string {
-  return asciiSubject(email, 100).replace(BAD_START, '') || fallbackSubject(email.notification);
-}
-
-function fallbackSubject(notification: Notification): string {
-  if (notification.kind === 'insight') return 'AWS Security Hub insight results';
-  const findings = notification.kind === 'finding' ? [notification.finding] : notification.findings;
-  const severity = mostSevere(findings.map((f) => f.severity));
-  return `[${severity ?? 'INFO'}] AWS Security Hub: ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
+  return asciiSubject(email, 100);
 }
 
 function bytes(text: string): number {

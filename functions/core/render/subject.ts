@@ -2,6 +2,9 @@
 import { cleanLine, shorten } from './clean-text.js';
 import type { Email } from './email.js';
 
+/** What SNS refuses as a subject's first character: anything but a letter, digit or punctuation mark. */
+const BAD_START = /^[^A-Za-z0-9!"#%&'()*,\-./:;?@[\\\]_{}]+/;
+
 /** Default length of an email subject (SES accepts more; mail clients show about this much). */
 export const SUBJECT_MAX = 150;
 
@@ -40,18 +43,19 @@ export function toAscii(text: string): string {
 
 /**
  * An ASCII-only subject of at most `max` characters (SNS allows 100). When the subject is mostly
- * non-ASCII (e.g. a Japanese title), falls back to `[SEVERITY] Security Hub finding <control or type> | <account> <region>`
+ * non-ASCII (e.g. a Japanese title), or starts with nothing SNS accepts as a first character, falls back to `[SEVERITY] Security Hub finding <control or type> | <account> <region>`
  * built from the notification's own fields.
  *
  * @example asciiSubject(email) // '[HIGH] Security Hub finding EC2.7 | 111122223333 ap-northeast-1'
  */
 export function asciiSubject(email: Email, max = 100): string {
   const subject = sanitizeSubject(email.subject, Number.MAX_SAFE_INTEGER);
-  const ascii = toAscii(subject);
   const letters = (subject.match(LETTERS) ?? []).length;
   const meaningful = Array.from(subject).filter((c) => c.trim() !== '').length;
   const mostlyAscii = meaningful > 0 && letters / meaningful >= 0.5;
-  return cut(mostlyAscii ? ascii : fallbackSubject(email), max);
+  // SNS also wants a letter, digit or punctuation first; the fallback always starts with one.
+  const ascii = mostlyAscii ? cut(toAscii(subject), max).replace(BAD_START, '') : '';
+  return ascii || cut(fallbackSubject(email), max);
 }
 
 function fallbackSubject(email: Email): string {
