@@ -1,10 +1,10 @@
 /** The small OCSF mappings: severity, status, compliance status, record state, times, CVSS choice, console link. */
 import { describe, expect, it } from 'vitest';
+import { bestCvss } from '../../../functions/core/finding/cvss.js';
 import { ocsfConsoleUrl } from '../../../functions/core/ocsf/console-link.js';
 import { ocsfSeverity } from '../../../functions/core/ocsf/severity.js';
 import { ocsfComplianceStatus, ocsfRecordState, ocsfWorkflowStatus } from '../../../functions/core/ocsf/status.js';
 import { ocsfTime } from '../../../functions/core/ocsf/time.js';
-import { bestCvss } from '../../../functions/core/ocsf/vulnerabilities.js';
 
 describe('ocsfSeverity', () => {
   it.each([
@@ -75,15 +75,16 @@ describe('ocsfTime', () => {
 });
 
 describe('bestCvss', () => {
-  it('takes the newest CVSS version, then the highest score, and skips entries without a score', () => {
-    const v2 = { base_score: 10, version: '2.0' };
-    const v31low = { base_score: 5.0, version: '3.1' };
-    const v31high = { base_score: 7.2, version: '3.1' };
-    const noScore = { version: '4.0', vector_string: 'CVSS:4.0/AV:N' };
+  it('takes the newest CVSS version, then the highest score, and skips a score that is not a number', () => {
+    const v2 = { score: 10, version: '2.0' };
+    const v31low = { score: 5.0, version: '3.1' };
+    const v31high = { score: 7.2, version: '3.1' };
+    const notANumber = { score: Number.NaN, version: '4.0', vector: 'CVSS:4.0/AV:N' };
 
-    expect(bestCvss([v2, v31low, noScore, v31high])).toBe(v31high);
+    expect(bestCvss([v2, v31low, notANumber, v31high])).toBe(v31high);
+    expect(bestCvss([v31high, v31low])).toBe(v31high);
     expect(bestCvss([v2])).toBe(v2);
-    expect(bestCvss([noScore])).toBeUndefined();
+    expect(bestCvss([notANumber])).toBeUndefined();
   });
 });
 
