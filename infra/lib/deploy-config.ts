@@ -10,7 +10,7 @@ import { ConfigError } from '../../functions/core/errors.js';
 import { describeIssue, jsonPath } from '../../functions/core/schema-issue.js';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
-export const LOG_RETENTION_DAYS = [
+const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
@@ -18,7 +18,7 @@ export const LOG_RETENTION_DAYS = [
  * Stands in for the SNS topic ARN while the notifier config is validated: the construct creates
  * the topic and writes its real ARN into the function's environment.
  */
-export const STACK_TOPIC_PLACEHOLDER = 'arn:aws:sns:::created-by-the-stack';
+const STACK_TOPIC_PLACEHOLDER = 'arn:aws:sns:::created-by-the-stack';
 
 const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
@@ -88,7 +88,7 @@ const deploySchema = z.strictObject({
 
 type RawDeployConfig = z.infer<typeof deploySchema>;
 export type StackSetConfig = z.infer<typeof stackSetSchema>;
-export type NotifierDeployment = Omit<RawDeployConfig['notifiers'][number], 'notifier'> & { readonly notifier: NotifierConfig };
+type NotifierDeployment = Omit<RawDeployConfig['notifiers'][number], 'notifier'> & { readonly notifier: NotifierConfig };
 export type DeployConfig = Omit<RawDeployConfig, 'notifiers'> & { readonly notifiers: readonly NotifierDeployment[] };
 
 /**

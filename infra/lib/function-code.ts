@@ -16,7 +16,7 @@ export const ESBUILD_TARGET = 'node24';
 export const INLINE_HANDLER = 'index.handler';
 
 /** Largest inline code a template can carry through `TemplateURL` with room for the rest (CloudFormation: 1 MB). */
-export const MAX_INLINE_BYTES = 900 * 1024;
+const MAX_INLINE_BYTES = 900 * 1024;
 
 /**
  * Bundles the handler into one minified CommonJS file for `Code.fromInline`. Without source maps:

@@ -5,7 +5,7 @@ import { type DeployConfig, parseDeployConfig } from './deploy-config.js';
 import { PROJECT_ROOT } from './paths.js';
 
 /** The deployment configuration used when `-c config=<path>` is not given. */
-export const DEFAULT_DEPLOY_CONFIG = 'infra/notifier.config.json';
+const DEFAULT_DEPLOY_CONFIG = 'infra/notifier.config.json';
 
 /**
  * Reads and validates a deployment configuration file (a path relative to the project root).

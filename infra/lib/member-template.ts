@@ -3,7 +3,7 @@ import type { DeployConfig } from './deploy-config.js';
 import { NotifierStack } from './notifier-stack.js';
 
 /** Id of the member stack inside its own cloud assembly. */
-export const MEMBER_STACK_ID = 'SecurityHubEmailNotifierMember';
+const MEMBER_STACK_ID = 'SecurityHubEmailNotifierMember';
 
 /** Options of {@link synthesizeMemberTemplate}. */
 export interface MemberTemplateOptions {

@@ -7,7 +7,7 @@ import { EncryptedTopic } from './encrypted-topic.js';
 import { type CodePackaging, SecurityHubEmailNotifier } from './security-hub-email-notifier.js';
 
 /** Tag every resource carries, whatever the configuration adds. */
-export const PROJECT_TAG = { key: 'Project', value: 'securityhub-email-notifier' } as const;
+const PROJECT_TAG = { key: 'Project', value: 'securityhub-email-notifier' } as const;
 
 /** Properties of a {@link NotifierStack}. */
 export interface NotifierStackProps extends StackProps {

@@ -9,7 +9,7 @@ import { findingShape, isRecord } from './finding-shape.js';
 import { syntheticEvent } from './synthetic-event.js';
 
 /** The shapes `decodeInput` accepts, as named in its error message. */
-export const ACCEPTED_SHAPES =
+const ACCEPTED_SHAPES =
   'an EventBridge event from aws.securityhub, a bare ASFF or OCSF finding, a list of findings, ' +
   '{"Findings": [...]}, {"findings": [...]}, or a Cloud Custodian placebo recording {"status_code", "data": {"Findings": [...]}}';
 

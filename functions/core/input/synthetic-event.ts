@@ -14,7 +14,7 @@ import { isRecord } from './finding-shape.js';
  *
  * @example syntheticEventId('fixtures/real/x.json', 2) // 'replay-x-2'
  */
-export function syntheticEventId(input: string, index: number): string {
+function syntheticEventId(input: string, index: number): string {
   const base = (input.split(/[\\/]/).pop() ?? '')
     .replace(/\.json$/i, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 
 /** One result row: exactly one key (the grouped value) with its finding count. */
-export const insightRowSchema = z.record(z.string(), z.number().check(z.int(), z.gte(0)));
+const insightRowSchema = z.record(z.string(), z.number().check(z.int(), z.gte(0)));
 
 export const insightDetailSchema = z.looseObject({
   actionName: z.optional(z.string()),

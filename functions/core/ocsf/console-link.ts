@@ -11,7 +11,7 @@
 import { findingsSearchUrl, securityHubHome } from '../finding/console-link.js';
 
 /** `https://<region>.<host>/securityhub/v2/home?region=<region>` for the partition. */
-export function securityHubV2Home(partition: string, region: string): string {
+function securityHubV2Home(partition: string, region: string): string {
   return securityHubHome(partition, region, 'securityhub/v2/home');
 }
 

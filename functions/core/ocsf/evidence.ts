@@ -6,8 +6,8 @@
 import { obj, oneLine, str } from './text.js';
 
 /** At most this many lines per finding, each at most `MAX_EVIDENCE_CHARS` characters. */
-export const MAX_EVIDENCE_LINES = 8;
-export const MAX_EVIDENCE_CHARS = 160;
+const MAX_EVIDENCE_LINES = 8;
+const MAX_EVIDENCE_CHARS = 160;
 
 type Json = Readonly<Record<string, unknown>>;
 

@@ -4,8 +4,8 @@ import type { OcsfResource } from './schema.js';
 import { field, obj, oneLine, str } from './text.js';
 
 /** At most this many `key: value` detail lines per resource, each at most `MAX_DETAIL_CHARS` long. */
-export const MAX_DETAILS = 6;
-export const MAX_DETAIL_CHARS = 120;
+const MAX_DETAILS = 6;
+const MAX_DETAIL_CHARS = 120;
 /** `data` keys not worth a line: tags are shown as tags already. */
 const SKIPPED_KEYS = new Set(['tags']);
 

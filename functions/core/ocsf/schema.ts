@@ -15,7 +15,7 @@ const epochMs = z.optional(z.number());
 const strings = z.optional(z.array(z.string()));
 
 /** OCSF `severity_id`: 0 Unknown, 1 Informational, 2 Low, 3 Medium, 4 High, 5 Critical, 6 Fatal, 99 Other. */
-export const OCSF_SEVERITY_IDS = [0, 1, 2, 3, 4, 5, 6, 99] as const;
+const OCSF_SEVERITY_IDS = [0, 1, 2, 3, 4, 5, 6, 99] as const;
 
 const cvssSchema = z.looseObject({
   base_score: z.optional(z.number()),

@@ -13,7 +13,7 @@ const DOMAIN = 'securityhub-email-notifier';
  * @example
  * threadId('arn:aws:securityhub:...') // '<3f1c...e2@securityhub-email-notifier>'
  */
-export function threadId(findingKey: string): string {
+function threadId(findingKey: string): string {
   return `<${sha256(findingKey)}@${DOMAIN}>`;
 }
 

@@ -72,7 +72,7 @@ export function groupFindings(chosen: readonly ChosenFinding[], options: DigestO
 }
 
 /** The group key of a finding: the configured fields, joined. */
-export function groupKey(finding: Finding, fields: readonly GroupField[]): string {
+function groupKey(finding: Finding, fields: readonly GroupField[]): string {
   const value: Record<GroupField, string> = {
     accountId: finding.accountId,
     severity: finding.severity,
@@ -85,7 +85,7 @@ export function groupKey(finding: Finding, fields: readonly GroupField[]): strin
 }
 
 /** Most severe first; then by control, title and key, so the order is stable. */
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
     compareText(a.compliance?.controlId ?? '', b.compliance?.controlId ?? '') ||

@@ -9,7 +9,7 @@ const nonEmpty = z.string().check(z.minLength(1));
 const list = z.optional(z.array(nonEmpty).check(z.minLength(1)));
 
 /** One matcher shared by routes and silences: every field given must match; each list is "any of". */
-export const matcherSchema = z.strictObject({
+const matcherSchema = z.strictObject({
   accounts: list,
   regions: list,
   /** `Finding.productName`, e.g. `Security Hub`, `GuardDuty`, `Inspector`. */
@@ -27,7 +27,7 @@ export const matcherSchema = z.strictObject({
 
 const emails = z.array(z.email()).check(z.minLength(1), z.maxLength(50));
 
-export const routeSchema = z.strictObject({
+const routeSchema = z.strictObject({
   name: nonEmpty,
   match: matcherSchema,
   /** SES recipients of this route (instead of `ses.to` / `ses.cc`). */
@@ -51,7 +51,7 @@ const instant = z
   .string()
   .check(z.refine(isInstant, { error: 'expected an ISO-8601 date (2026-03-31) or date-time with zone (2026-03-31T09:00:00+09:00)' }));
 
-export const silenceSchema = z.strictObject({
+const silenceSchema = z.strictObject({
   match: matcherSchema,
   /** Why, for the log and for whoever reads the configuration next. */
   reason: z.string().check(z.trim(), z.minLength(3)),
@@ -59,7 +59,7 @@ export const silenceSchema = z.strictObject({
   expiresAt: instant,
 });
 
-export const GROUP_FIELDS = ['accountId', 'severity', 'region', 'productName', 'controlId', 'resourceType'] as const;
+const GROUP_FIELDS = ['accountId', 'severity', 'region', 'productName', 'controlId', 'resourceType'] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
 export const policySchema = z.strictObject({
