@@ -91,13 +91,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           deps.onDelivery?.(delivery);
         },
       });
-      // A digest sent in parts counts as delivered only when every part is.
-      const failedPlans = new Set(deliveries.flatMap((d) => (d.error && d.item.planIndex !== undefined ? [d.item.planIndex] : [])));
-      const delivered = new Set(
-        deliveries.flatMap((d) =>
-          d.error || d.item.planIndex === undefined || failedPlans.has(d.item.planIndex) ? [] : [d.item.planIndex],
-        ),
-      );
+      // Each planned notification is one email: its findings' state is written when it went out.
+      const delivered = new Set(deliveries.flatMap((d) => (d.error || d.item.planIndex === undefined ? [] : [d.item.planIndex])));
       if (store) await store.putMany(statesToWrite(output.plan, delivered));
       for (const failure of output.renderFailures) log.renderFailed(failure);
       const failedEmails = [...deliveries.filter((d) => d.error), ...output.renderFailures.map((item) => ({ item }))];

@@ -9,7 +9,6 @@ import { FALLBACK_ROUTE } from '../policy/route.js';
 import type { StoredState } from '../policy/state.js';
 import { planWindow, type WindowPlan } from '../policy/window.js';
 import type { Email, Notification } from '../render/email.js';
-import { LIMITS } from '../render/limits.js';
 import type { Renderer } from '../render/renderer.js';
 import type { InputRead } from './read-input.js';
 import { threadHeaders } from './thread-headers.js';
@@ -74,27 +73,22 @@ export function renderWindow(config: NotifierConfig, renderer: Renderer, reads: 
       return [];
     }
   };
-  const emails: WindowEmail[] = plan.notifications.flatMap((planned, planIndex) =>
-    parts(planned.findings).flatMap((findings): WindowEmail[] => {
-      const notification: Notification =
-        planned.notification.kind === 'digest' && findings.length < planned.findings.length
-          ? { ...planned.notification, findings: findings.map((f) => f.finding) }
-          : planned.notification;
-      const item = {
-        route: planned.route,
-        findings,
-        inputs: unique(findings.map((f) => f.input)),
-        eventIds: unique(findings.map((f) => f.trigger.eventId)),
-        planIndex,
-      };
-      return attempt(item, () => {
-        const rendered = render(notification, planned.route);
-        const [only] = findings;
-        if (notification.kind !== 'finding' || !only) return rendered;
-        return { ...rendered, headers: { ...rendered.headers, ...threadHeaders(only.finding.key, only.previous, state.now) } };
-      });
-    }),
-  );
+  const emails: WindowEmail[] = plan.notifications.flatMap((planned, planIndex): WindowEmail[] => {
+    const { notification, route, findings } = planned;
+    const item = {
+      route,
+      findings,
+      inputs: unique(findings.map((f) => f.input)),
+      eventIds: unique(findings.map((f) => f.trigger.eventId)),
+      planIndex,
+    };
+    return attempt(item, () => {
+      const rendered = render(notification, route);
+      const [only] = findings;
+      if (notification.kind !== 'finding' || !only) return rendered;
+      return { ...rendered, headers: { ...rendered.headers, ...threadHeaders(only.finding.key, only.previous, state.now) } };
+    });
+  });
   for (const read of reads) {
     for (const insight of read.insights) {
       const item = { route: FALLBACK_ROUTE, findings: [], inputs: [read.input], eventIds: [insight.trigger.eventId] };
@@ -102,17 +96,6 @@ export function renderWindow(config: NotifierConfig, renderer: Renderer, reads: 
     }
   }
   return { plan, emails, renderFailures };
-}
-
-/**
- * A digest lists every finding it carries, and the renderer shows at most `LIMITS.digestFindings`
- * (which keeps a mail under Gmail's 102 KB clipping and SNS's 256 KB): a bigger group is sent as
- * several digests of that size, most severe first.
- */
-function parts(findings: readonly ChosenFinding[]): (readonly ChosenFinding[])[] {
-  const size = LIMITS.digestFindings;
-  if (findings.length <= size) return [findings];
-  return Array.from({ length: Math.ceil(findings.length / size) }, (_, i) => findings.slice(i * size, (i + 1) * size));
 }
 
 function unique(values: readonly string[]): string[] {

@@ -29,14 +29,20 @@ export interface PlannedNotification {
   readonly findings: readonly ChosenFinding[];
 }
 
+/**
+ * The most findings one digest lists: that keeps a mail under Gmail's 102 KB clipping and SNS's
+ * 256 KB, so a bigger group is sent as several digests, most severe first.
+ */
+export const MAX_DIGEST_FINDINGS = 50;
+
 export interface DigestOptions {
   readonly groupBy: readonly GroupField[];
   readonly threshold: number;
 }
 
 /**
- * Turns chosen findings into notifications: one email each up to `threshold` per group, one digest
- * above it. Findings a person selected by hand (Custom Action) are one email per selection.
+ * Turns chosen findings into notifications: one email each up to `threshold` per group, digests of
+ * at most `MAX_DIGEST_FINDINGS` above it. Findings a person selected by hand (Custom Action) are one email per selection.
  * Notifications come most severe first.
  *
  * @example
@@ -60,7 +66,10 @@ export function groupFindings(chosen: readonly ChosenFinding[], options: DigestO
       const selection = key.startsWith('action\u0000') && sorted.length > 1;
       if (first && (selection || sorted.length > options.threshold)) {
         const trigger: Trigger = selection ? first.trigger : { eventId: first.trigger.eventId, detailType: first.trigger.detailType };
-        planned.push({ notification: { kind: 'digest', findings: sorted.map((i) => i.finding), trigger }, route, findings: sorted });
+        for (let i = 0; i < sorted.length; i += MAX_DIGEST_FINDINGS) {
+          const part = sorted.slice(i, i + MAX_DIGEST_FINDINGS);
+          planned.push({ notification: { kind: 'digest', findings: part.map((p) => p.finding), trigger }, route, findings: part });
+        }
       } else {
         for (const item of sorted) {
           planned.push({ notification: { kind: 'finding', finding: item.finding, trigger: item.trigger }, route, findings: [item] });

@@ -1,3 +1,5 @@
+import { MAX_DIGEST_FINDINGS } from '../policy/group.js';
+
 /** Bounds that keep one email readable and well under the SNS 256 KB message limit. */
 export const LIMITS = {
   resources: 20,
@@ -7,7 +9,8 @@ export const LIMITS = {
   descriptionChars: 4000,
   /** Any other single value (title, note, reason, detail line). */
   valueChars: 1000,
-  digestFindings: 50,
+  /** The policy never plans more per digest (MAX_DIGEST_FINDINGS); this only bounds a digest built elsewhere. */
+  digestFindings: MAX_DIGEST_FINDINGS,
   digestControls: 10,
   insightRows: 50,
   evidence: 20,

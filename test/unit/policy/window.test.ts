@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { windowCounts } from '../../../functions/core/policy/counts.js';
 import { record } from '../../../functions/core/policy/dedup.js';
+import { MAX_DIGEST_FINDINGS } from '../../../functions/core/policy/group.js';
 import { planWindow, statesToWrite, type WindowInput, type WindowPlan } from '../../../functions/core/policy/window.js';
 import { arbInputs, arbPrior } from './arbitraries.js';
 import { aContext, aFinding, anInput, aTrigger, NOW } from './builder.js';
@@ -20,10 +21,13 @@ describe('planWindow', () => {
     const severities = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
     const inputs = Array.from({ length: 500 }, (_, i) => anInput(aFinding({ id: `f/${i}`, severity: severities[i % 4] ?? 'LOW' })));
     const plan = planWindow(inputs, aContext());
-    expect(plan.notifications.map((n) => n.notification.kind)).toEqual(['digest', 'digest', 'digest', 'digest']);
-    expect(plan.notifications.map((n) => n.findings[0]?.finding.severity)).toEqual(severities);
+    // Four groups of 125 (one per severity), each sent as digests of at most MAX_DIGEST_FINDINGS: 50 + 50 + 25.
+    expect(plan.notifications.every((n) => n.notification.kind === 'digest')).toBe(true);
+    expect(plan.notifications.map((n) => n.findings.length)).toEqual(severities.flatMap(() => [50, 50, 25]));
+    expect(plan.notifications.map((n) => n.findings[0]?.finding.severity)).toEqual(severities.flatMap((s) => [s, s, s]));
+    expect(Math.max(...plan.notifications.map((n) => n.findings.length))).toBeLessThanOrEqual(MAX_DIGEST_FINDINGS);
     expectEachInputOnce(inputs, plan);
-    expect(windowCounts(plan)).toMatchObject({ received: 500, notifications: 4, digested: 500, mailed: 0 });
+    expect(windowCounts(plan)).toMatchObject({ received: 500, notifications: 12, digested: 500, mailed: 0 });
   });
 
   it('gives each finding its own email up to the threshold, a digest above it', () => {
