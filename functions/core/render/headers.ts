@@ -12,7 +12,10 @@ const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/u;
  * A long value is cut between characters, never inside an escape, and ends with `...`.
  */
 export function headerValue(value: string): string {
-  const pieces = Array.from(cleanLine(value), (char) => (NOT_PRINTABLE_ASCII.test(char) ? encodeURIComponent(char) : char));
+  const line = cleanLine(value);
+  // Fast path: a short printable-ASCII line (nearly every value) is already its own header value.
+  if (line.length <= HEADER_VALUE_MAX && !NOT_PRINTABLE_ASCII.test(line)) return line;
+  const pieces = Array.from(line, (char) => (NOT_PRINTABLE_ASCII.test(char) ? encodeURIComponent(char) : char));
   const whole = pieces.join('');
   if (whole.length <= HEADER_VALUE_MAX) return whole;
   let out = '';

@@ -101,6 +101,13 @@ describe('X-SecurityHub headers', () => {
     expect(headers['X-SecurityHub-Finding-Id']).toHaveLength(200);
   });
 
+  it('keep a printable-ASCII value of exactly 200 characters whole, and cut one of 201 to 197 plus "..."', () => {
+    const whole = emailHeaders(aFindingNotification(aFinding({ id: 'a'.repeat(200) })));
+    expect(whole['X-SecurityHub-Finding-Id']).toBe('a'.repeat(200));
+    const cut = emailHeaders(aFindingNotification(aFinding({ id: 'b'.repeat(201) })));
+    expect(cut['X-SecurityHub-Finding-Id']).toBe(`${'b'.repeat(197)}...`);
+  });
+
   it('cut a long non-ASCII value between characters, never inside a %XX escape', () => {
     const headers = emailHeaders(aFindingNotification(aFinding({ productName: 'セ'.repeat(100) })));
     const product = headers['X-SecurityHub-Product'] ?? '';
