@@ -32,14 +32,22 @@ export function asffResources(resources: readonly AsffResource[] | undefined): R
 export function summarizeDetails(details: Readonly<Record<string, unknown>> | undefined): string[] {
   const lines: string[] = [];
   let visits = 0;
+  const full = () => lines.length >= DETAIL_LINES || visits >= MAX_VISITS;
   const walk = (value: unknown, key: string, depth: number): void => {
-    if (lines.length >= DETAIL_LINES || visits++ >= MAX_VISITS || depth > MAX_DEPTH) return;
-    if (value === null || value === undefined) return;
+    if (full()) return;
+    visits++;
+    if (depth > MAX_DEPTH || value === null || value === undefined) return;
     if (typeof value === 'object') {
-      const entries = Array.isArray(value)
-        ? value.map((v, i) => [`${key}[${i}]`, v] as const)
-        : Object.entries(value).map(([k, v]) => [key ? `${key}.${k}` : k, v] as const);
-      for (const [childKey, child] of entries) walk(child, childKey, depth + 1);
+      // Child keys are built one at a time and only until the lines are full: a resource can hold
+      // thousands of entries (security group rules, policy statements) of which six are shown.
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length && !full(); i++) walk(value[i], `${key}[${i}]`, depth + 1);
+      } else {
+        for (const k of Object.keys(value)) {
+          if (full()) break;
+          walk((value as Record<string, unknown>)[k], key ? `${key}.${k}` : k, depth + 1);
+        }
+      }
       return;
     }
     const text = String(value);

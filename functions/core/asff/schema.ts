@@ -12,6 +12,12 @@ import { COMPLIANCE_STATUSES, RECORD_STATES, SEVERITIES, WORKFLOW_STATUSES } fro
 
 const text = z.string();
 const optionalText = z.optional(z.string());
+/**
+ * Any JSON object, its members unchecked (read with care where used). As strict as
+ * `z.record(z.string(), z.unknown())` for JSON input, whose keys are always strings, without
+ * running two schemas per member.
+ */
+const anyObject = z.looseObject({});
 
 const severitySchema = z.looseObject({
   Label: z.optional(z.enum(SEVERITIES)),
@@ -26,7 +32,7 @@ const resourceSchema = z.looseObject({
   Partition: optionalText,
   Region: optionalText,
   Tags: z.optional(z.record(z.string(), z.string())),
-  Details: z.optional(z.record(z.string(), z.unknown())),
+  Details: z.optional(anyObject),
 });
 
 const cvssSchema = z.looseObject({
@@ -73,7 +79,7 @@ export const asffFindingSchema = z.looseObject({
     }),
   ),
   SourceUrl: optionalText,
-  ProductFields: z.optional(z.record(z.string(), z.unknown())),
+  ProductFields: z.optional(anyObject),
   Resources: z.optional(z.array(resourceSchema)),
   Compliance: z.optional(
     z.looseObject({

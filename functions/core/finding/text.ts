@@ -5,8 +5,17 @@ export function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** A control or separator character, white space other than a single inner space. */
-const LINE_NEEDS_WORK = /[\p{Cc}\u2028\u2029]|[^\S ]| {2}|^ | $/u;
+/** A control or separator character, or white space other than a space. */
+const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029]|[^\S ]/u;
+const SPACE = 0x20;
+
+/**
+ * Already one clean line: no control or separator character, no white space but single inner
+ * spaces. One character class, then `includes` and the two edges: an alternation such as
+ * `| {2}|^ | $` makes the regex engine try every branch at every position.
+ */
+const isCleanLine = (value: string): boolean =>
+  !NOT_ONE_LINE.test(value) && !value.includes('  ') && value.charCodeAt(0) !== SPACE && value.charCodeAt(value.length - 1) !== SPACE;
 
 /**
  * One line of at most `max` characters: control characters (CR, LF, tab, ...) become spaces,
@@ -16,7 +25,7 @@ const LINE_NEEDS_WORK = /[\p{Cc}\u2028\u2029]|[^\S ]| {2}|^ | $/u;
  */
 export function clipLine(value: string, max: number): string {
   // Fast path: already one clean line, and short enough without counting code points.
-  if (!LINE_NEEDS_WORK.test(value) && value.length <= max) return value;
+  if (value.length <= max && isCleanLine(value)) return value;
   const line = value
     .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/\s+/g, ' ')

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { controlIdFromGenerator } from '../../../functions/core/asff/compliance.js';
 import { asffResources, DETAIL_LINE_LENGTH, DETAIL_LINES, summarizeDetails } from '../../../functions/core/asff/resources.js';
+import { clipLine } from '../../../functions/core/finding/text.js';
 
 describe('summarizeDetails', () => {
   it('writes scalar leaves as `key: value`, keys relative to the resource-type object, arrays indexed', () => {
@@ -34,6 +35,37 @@ describe('summarizeDetails', () => {
         }
       }),
     );
+  });
+
+  it('gives what walking every entry up front gives (the walk stops building keys once the lines are full)', () => {
+    const eager = (details: Record<string, unknown>): string[] => {
+      const lines: string[] = [];
+      let visits = 0;
+      const walk = (value: unknown, key: string, depth: number): void => {
+        if (lines.length >= DETAIL_LINES || visits++ >= 500 || depth > 8) return;
+        if (value === null || value === undefined) return;
+        if (typeof value === 'object') {
+          const entries = Array.isArray(value)
+            ? value.map((v, i) => [`${key}[${i}]`, v] as const)
+            : Object.entries(value).map(([k, v]) => [key ? `${key}.${k}` : k, v] as const);
+          for (const [childKey, child] of entries) walk(child, childKey, depth + 1);
+          return;
+        }
+        const text = String(value);
+        if (text.trim() !== '' && key !== '') lines.push(clipLine(`${key}: ${text}`, DETAIL_LINE_LENGTH));
+      };
+      for (const body of Object.values(details)) walk(body, '', 0);
+      return lines;
+    };
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 12 })), (details) => {
+        expect(summarizeDetails(details)).toEqual(eager(details));
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+    const wide = { Other: { blanks: Array.from({ length: 1_000 }, () => ''), after: 'x' }, Next: { shown: 'no' } };
+    expect(summarizeDetails(wide)).toEqual(eager(wide));
+    expect(summarizeDetails(wide)).toEqual([]);
   });
 
   it('does not overflow the stack on very deep nesting', () => {
