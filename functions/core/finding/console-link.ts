@@ -44,11 +44,20 @@ export function findingsSearchUrl(home: string, field: string, value: string): s
   return `${home}#/findings?search=${strictEncode(field)}%3D%255Coperator%255C%253AEQUALS%255C%253A${encoded}`;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_ENCODED_BY_URI = /[!'()*]/;
+const NOT_ENCODED_BY_URI_ALL = /[!'()*]/g;
+
 /**
  * `encodeURIComponent` that also encodes `!'()*`, so the link is safe in any quoted attribute.
  * A lone surrogate (possible in JSON) would make `encodeURIComponent` throw: it becomes U+FFFD.
  */
 export function strictEncode(text: string): string {
-  const wellFormed = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-  return encodeURIComponent(wellFormed).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // One character class first: the lookaround pattern is tried at every position, and almost no text has a surrogate.
+  const wellFormed = SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
+  const encoded = encodeURIComponent(wellFormed);
+  return NOT_ENCODED_BY_URI.test(encoded)
+    ? encoded.replace(NOT_ENCODED_BY_URI_ALL, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    : encoded;
 }

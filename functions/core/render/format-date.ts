@@ -43,7 +43,8 @@ function offsetAt(locale: string, timeZone: string, time: number): number {
   return local - bucket;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** Two digits for a month, day, hour or minute (0-59). */
+const pad = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /**
  * Formats an ISO-8601 timestamp in `timeZone`; gives `undefined` for a missing or unreadable value.

@@ -77,6 +77,18 @@ describe('safeUrl', () => {
     );
   });
 
+  it('answers the same on every call, remembered or not (the memo is invisible)', () => {
+    const long = `https://example.com/${'a'.repeat(3000)}`;
+    for (const value of ['https://example.com/x', 'javascript:alert(1)', ' https://user:pw@example.com/ ', long, '']) {
+      const first = safeUrl(value);
+      expect([safeUrl(value), safeUrl(value)]).toEqual([first, first]);
+    }
+    expect(safeUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeUrl(long)).toBe(long);
+    // More distinct values than the memo holds: it starts over, answers stay right.
+    for (let i = 0; i < 1_200; i++) expect(safeUrl(`https://example.com/${i}`)).toBe(`https://example.com/${i}`);
+  });
+
   it('safeUrls keeps the safe ones, in order, once', () => {
     expect(safeUrls(['javascript:x', 'https://a.example/', 'https://b.example/', 'https://a.example/'])).toEqual([
       'https://a.example/',

@@ -28,6 +28,13 @@ describe('formatDate', () => {
     expect(formatDate('2021-03-14T07:00:00Z', 'en', 'America/New_York')).toBe('2021-03-14 03:00 (America/New_York)');
   });
 
+  it('formats years before 1970 and after 9999', () => {
+    expect(formatDate('1969-12-31T23:59:00Z', 'en', 'UTC')).toBe('1969-12-31 23:59 (UTC)');
+    expect(formatDate('9999-12-31T23:59:00Z', 'en', 'UTC')).toBe('9999-12-31 23:59 (UTC)');
+    expect(formatDate('+010000-01-01T00:00:00Z', 'en', 'UTC')).toBe('10000-01-01 00:00 (UTC)');
+    expect(formatDate('1970-01-01T08:00:00+09:00', 'ja', 'Asia/Tokyo')).toBe('1970-01-01 08:00 (Asia/Tokyo)');
+  });
+
   it('gives undefined for a missing or unreadable timestamp', () => {
     expect(formatDate(undefined, 'en', 'UTC')).toBeUndefined();
     expect(formatDate('not a date', 'en', 'UTC')).toBeUndefined();
