@@ -39,7 +39,7 @@ export interface Plan {
   readonly burstRepeats: number;
 }
 
-/** Quick keeps every measurement but takes fewer samples (medians of 3 burst passes instead of 5). */
+/** Quick keeps every measurement but takes fewer samples (3 timed burst pairs instead of 5, fewer render rounds and load runs). */
 export function planFor(args: BenchArgs): Plan {
   return args.quick
     ? { renderRounds: 400, mjmlRounds: 1, importRuns: 9, burstFindings: 10_000, burstRepeats: 3 }

@@ -4,6 +4,7 @@
  * template build step would ship). Output goes to bench-results/bundles/.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { LAMBDA_BUNDLE_OPTIONS } from './bundle-options.js';
 import { HANDLER_ENTRY, OUT_DIR, TEMPLATES_DIR } from './paths.js';
@@ -25,6 +26,17 @@ export async function buildHandlerBundle(): Promise<BuiltBundle> {
   mkdirSync(BUNDLE_DIR, { recursive: true });
   const outfile = `${BUNDLE_DIR}/handler.cjs`;
   await build({ ...LAMBDA_BUNDLE_OPTIONS, entryPoints: [HANDLER_ENTRY], outfile });
+  return { file: outfile, bytes: statSync(outfile).size, bundled: true };
+}
+
+/**
+ * Builds the SDK floor (sdk-floor-entry.ts): the SNS client the handler sends with, and nothing
+ * else, with the same options. What loading it costs, any SDK-based notifier pays.
+ */
+export async function buildSdkFloorBundle(): Promise<BuiltBundle> {
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  const outfile = `${BUNDLE_DIR}/sdk-floor.cjs`;
+  await build({ ...LAMBDA_BUNDLE_OPTIONS, entryPoints: [fileURLToPath(new URL('./sdk-floor-entry.ts', import.meta.url))], outfile });
   return { file: outfile, bytes: statSync(outfile).size, bundled: true };
 }
 

@@ -3,11 +3,8 @@
  * (minified, SDK external) and runs it in a fresh `node`, so throughput and peak memory are
  * those of the pipeline in a process of its own, not of this benchmark with mjml loaded.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { SCRIPT_BUNDLE_OPTIONS } from './bundle-options.js';
+import { runChild } from './child.js';
 import { OUT_DIR } from './paths.js';
 import { median } from './stats.js';
 
@@ -20,6 +17,10 @@ export interface BurstResult {
   readonly meanHtmlBytes: number;
   /** Findings per CPU-second (medians of the timed passes). */
   readonly pipelinePerS: number;
+  /** The pipeline as a fraction of the floor: the median of the timed pairs' ratios (CPU). */
+  readonly pipelineVsParse: number;
+  /** Findings per CPU-second of the cold pass: a fresh process's first 10,000, JIT compilation included. */
+  readonly coldPerS: number;
   readonly parsePerS: number;
   readonly snsRawPerS: number;
   /** Findings per wall-clock second. */
@@ -45,6 +46,7 @@ interface ChildReport {
   findings: number;
   bodyBytes: number;
   counts: { emails: number; skipped: number; errors: number; htmlBytes: number };
+  coldPerS: Rates;
   pipelinePerS: Rates;
   parsePerS: Rates;
   snsRawPerS: Rates;
@@ -55,19 +57,16 @@ interface ChildReport {
   heapUsedMb: number;
 }
 
-/** Runs the burst over `bodies` in a fresh process, `repeats` timed passes each (medians reported). */
+/**
+ * Runs the burst over `bodies` in a fresh process: one cold pass, then `repeats` timed pairs of a
+ * pipeline pass and a floor pass (medians reported).
+ */
 export async function measureBurst(bodies: readonly string[], repeats: number): Promise<BurstResult> {
-  mkdirSync(`${OUT_DIR}/bundles`, { recursive: true });
+  mkdirSync(OUT_DIR, { recursive: true });
   const bodiesFile = `${OUT_DIR}/burst-bodies.ndjson`;
   writeFileSync(bodiesFile, `${bodies.join('\n')}\n`);
-  const outfile = `${OUT_DIR}/bundles/burst.mjs`;
-  await build({ ...SCRIPT_BUNDLE_OPTIONS, entryPoints: [fileURLToPath(new URL('./burst-child.ts', import.meta.url))], outfile });
-  const stdout = execFileSync(process.execPath, [outfile, bodiesFile, String(repeats)], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 2 ** 20,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
-  const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildReport;
+  // --expose-gc: each timed pass starts on a collected heap (see burst-child.ts).
+  const report = await runChild<ChildReport>('burst-child.ts', [bodiesFile, String(repeats)], ['--expose-gc']);
   return {
     findings: report.findings,
     bodyBytes: report.bodyBytes,
@@ -76,6 +75,8 @@ export async function measureBurst(bodies: readonly string[], repeats: number): 
     errors: report.counts.errors,
     meanHtmlBytes: report.counts.emails === 0 ? 0 : report.counts.htmlBytes / report.counts.emails,
     pipelinePerS: median(report.pipelinePerS.cpu),
+    pipelineVsParse: median(report.pipelinePerS.cpu.map((rate, i) => rate / (report.parsePerS.cpu[i] ?? Number.NaN))),
+    coldPerS: median(report.coldPerS.cpu),
     parsePerS: median(report.parsePerS.cpu),
     snsRawPerS: median(report.snsRawPerS.cpu),
     pipelinePerWallS: median(report.pipelinePerS.wall),

@@ -4,7 +4,6 @@
  * same MJML options, Handlebars options and view model as the build, so it produces the same
  * email: checked byte for byte against the precompiled renderer.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -14,9 +13,11 @@ import { minifyHtml } from '../../functions/build/minify-html.js';
 import type { CompiledTemplates } from '../../functions/core/render/compiled-templates.js';
 import { createRenderer } from '../../functions/core/render/create-renderer.js';
 import type { Notification } from '../../functions/core/render/email.js';
-import { timeAsync } from './clock.js';
+import { runChild } from './child.js';
+import { stopwatch, timeAsync } from './clock.js';
+import { WARM_UP_MS } from './measure-render.js';
 import type { FixtureNotification } from './notifications.js';
-import { ROOT, TEMPLATES_DIR } from './paths.js';
+import { TEMPLATES_DIR } from './paths.js';
 import { type Summary, summarize } from './stats.js';
 
 /** As in functions/build/compile-templates.ts (its `compileMjml` is not exported): MJML options, indentation removal, Handlebars options. */
@@ -50,29 +51,25 @@ async function renderNaively(compiled: CompiledTemplates, notification: Notifica
 }
 
 /**
- * Times the naive path in a fresh process (mjml-child.ts, run with tsx), for the same reason and
- * in the same way as the precompiled render (measure-render.ts): each side's CPU time then counts
- * the GC of its own heap only.
+ * Times the naive path in a fresh process (mjml-child.ts), for the same reason and in the same
+ * way as the precompiled render (measure-render.ts): each side's CPU time then counts the GC of
+ * its own heap only.
  */
-export function measureMjml(rounds: number): MjmlResult {
-  const child = new URL('./mjml-child.ts', import.meta.url).pathname;
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', child, String(rounds)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 16 * 2 ** 20,
-  });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as MjmlResult;
+export function measureMjml(rounds: number): Promise<MjmlResult> {
+  return runChild<MjmlResult>('mjml-child.ts', [String(rounds)]);
 }
 
 /**
- * Renders every notification the naive way `rounds` times and times each email (after a short
- * untimed warm-up: mjml initialises lazily on its first call). The first round also compares
- * each naive email with the precompiled renderer's, outside the timed part.
+ * Renders every notification the naive way `rounds` times and times each email, after the same
+ * untimed warm-up as the precompiled render (every email, for at least `WARM_UP_MS`). The first
+ * round also compares each naive email with the precompiled renderer's, outside the timed part.
  */
 export async function timeMjml(notifications: readonly FixtureNotification[], rounds: number): Promise<MjmlResult> {
   const compiled = await compileTemplates(TEMPLATES_DIR);
   const reference = createRenderer(compiled);
-  for (const { notification } of notifications.slice(0, 3)) await renderNaively(compiled, notification);
+  const warm = stopwatch();
+  do for (const { notification } of notifications) await renderNaively(compiled, notification);
+  while (warm().wallUs < WARM_UP_MS * 1e3);
   let sameEmail = true;
   const cpu: number[] = [];
   const wall: number[] = [];

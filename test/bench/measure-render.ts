@@ -1,10 +1,12 @@
 /** Time to render one email (HTML, text, subject) from the model with the precompiled templates. */
-import { execFileSync } from 'node:child_process';
 import type { Renderer } from '../../functions/core/render/renderer.js';
+import { runChild } from './child.js';
 import { stopwatch } from './clock.js';
 import type { FixtureNotification } from './notifications.js';
-import { ROOT } from './paths.js';
 import { type Summary, summarize } from './stats.js';
+
+/** How long each side (this render, and MJML in measure-mjml.ts) runs untimed before it is timed. */
+export const WARM_UP_MS = 1_000;
 
 export interface RenderResult {
   readonly emails: number;
@@ -18,26 +20,20 @@ export interface RenderResult {
 }
 
 /**
- * Times the render in a fresh process (render-child.ts, run with tsx) that holds only the
- * renderer and the fixtures' notifications, as a Lambda would. In the benchmark's own process,
- * V8's concurrent GC threads also mark MJML, Handlebars and esbuild while the render runs, and
- * process CPU time charges that to the render (it doubled the render's CPU time; wall time moved
- * little). The naive MJML path is timed the same way (measure-mjml.ts).
+ * Times the render in a fresh process (render-child.ts) that holds only the renderer and the
+ * fixtures' notifications, as a Lambda would. In the benchmark's own process, V8's concurrent GC
+ * threads also mark MJML, Handlebars and esbuild while the render runs, and process CPU time
+ * charges that to the render. The naive MJML path is timed the same way (measure-mjml.ts).
  */
-export function measureRender(rounds: number): RenderResult {
-  const child = new URL('./render-child.ts', import.meta.url).pathname;
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', child, String(rounds)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 16 * 2 ** 20,
-  });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as RenderResult;
+export function measureRender(rounds: number): Promise<RenderResult> {
+  return runChild<RenderResult>('render-child.ts', [String(rounds)]);
 }
 
 /**
- * Renders each fixture's email `rounds` times in a row (after a warm-up of every email) and
- * takes the mean per email: p50 is the typical fixture, p99 the slowest ones. Timing a block
- * rather than single calls keeps clock resolution and preemption out of microsecond numbers.
+ * Renders each fixture's email `rounds` times in a row and takes the mean per email: p50 is the
+ * typical fixture, p99 the slowest ones. Timing a block rather than single calls keeps clock
+ * resolution and preemption out of microsecond numbers. It first renders every email for
+ * `WARM_UP_MS`: until V8 has compiled the hot code, its compiler threads' CPU time would count.
  */
 export function timeRenders(renderer: Renderer, notifications: readonly FixtureNotification[], rounds: number): RenderResult {
   const options = { locale: 'en', timeZone: 'UTC' } as const;
@@ -52,7 +48,8 @@ export function timeRenders(renderer: Renderer, notifications: readonly FixtureN
     text.push(Buffer.byteLength(email.text));
     subject.push(Array.from(email.subject).length);
   }
-  for (let i = 0; i < 20; i++) for (const { notification } of notifications) renderer.render(notification, options);
+  const warm = stopwatch();
+  while (warm().wallUs < WARM_UP_MS * 1e3) for (const { notification } of notifications) renderer.render(notification, options);
   for (const { notification } of notifications) {
     const stop = stopwatch();
     for (let round = 0; round < rounds; round++) renderer.render(notification, options);

@@ -1,7 +1,7 @@
 /**
- * Runs in a fresh process (see measure-mjml.ts): the naive path with what a notifier that compiles
- * MJML per email holds loaded (mjml, Handlebars, the templates), not the rest of the benchmark.
- * Prints one JSON line (MjmlResult).
+ * Runs in a fresh process, bundled (see child.ts and measure-mjml.ts): the naive path with what a
+ * notifier that compiles MJML per email holds loaded (mjml, Handlebars, the templates), not the
+ * rest of the benchmark. Prints one JSON line (MjmlResult).
  */
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import { loadFixtures } from './fixtures.js';

@@ -1,8 +1,8 @@
 /**
- * Runs in a fresh process (see measure-render.ts): times the precompiled render with only what a
- * Lambda holds loaded (the renderer and the emails' notifications), not the benchmark's MJML,
- * Handlebars and esbuild, whose heap V8's concurrent GC threads would otherwise mark during the
- * timing and charge to the render's CPU time. Prints one JSON line (RenderResult).
+ * Runs in a fresh process, bundled (see child.ts and measure-render.ts): times the precompiled
+ * render with only what a Lambda holds loaded (the renderer and the emails' notifications), not
+ * the benchmark's MJML, Handlebars and esbuild, whose heap V8's concurrent GC threads would
+ * otherwise mark during the timing and charge to the render's CPU time. Prints one JSON line.
  */
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import { loadFixtures } from './fixtures.js';

@@ -43,6 +43,11 @@ export interface BenchResults {
   /** Wall time of loading the bundle over that of an empty node (the budgeted ratio); `_cpu_x` the same in CPU time. */
   readonly import_vs_empty_node_x: number;
   readonly import_vs_empty_node_cpu_x: number;
+  /** The SDK floor: a fresh node that loads and constructs the SNS client alone (sdk-floor-entry.ts). */
+  readonly sdk_floor_ms_p50: number;
+  readonly sdk_floor_vs_empty_node_x: number;
+  /** Loading the bundle against the SDK floor: what our own code adds to a cold start. */
+  readonly import_vs_sdk_floor_x: number;
   readonly mjml_bundle_bytes: number;
   readonly mjml_bundled: boolean;
   readonly mjml_import_ms_p50: number;
@@ -55,6 +60,8 @@ export interface BenchResults {
   readonly pipeline_findings_per_s: number;
   readonly json_parse_findings_per_s: number;
   readonly pipeline_vs_json_parse: number;
+  /** The first pass of a fresh process (JIT compilation included), per CPU-second. */
+  readonly pipeline_cold_findings_per_s: number;
   readonly sns_raw_json_findings_per_s: number;
   readonly pipeline_findings_per_wall_s: number;
   readonly json_parse_findings_per_wall_s: number;

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { parseArgs, planFor } from './args.js';
 import { checkBudget } from './budget.js';
-import { buildHandlerBundle, buildMjmlRuntimeBundle } from './build-bundles.js';
+import { buildHandlerBundle, buildMjmlRuntimeBundle, buildSdkFloorBundle } from './build-bundles.js';
 import { burstBodies, burstSource } from './burst-events.js';
 import { loadFixtures } from './fixtures.js';
 import { estimateLambda } from './lambda-estimate.js';
@@ -41,20 +41,26 @@ const { renderer } = await import('../../functions/core/render/prebuilt.js');
 const fixtures = loadFixtures();
 const notifications = collectNotifications(fixtures, renderer);
 log(`${fixtures.length} fixtures, ${notifications.length} emails; timing the precompiled render`);
-const render = measureRender(plan.renderRounds);
+const render = await measureRender(plan.renderRounds);
 
 log('timing the naive path: MJML compiled for each email');
-const mjml = measureMjml(plan.mjmlRounds);
+const mjml = await measureMjml(plan.mjmlRounds);
 
 log('bundling the handler as the CDK construct does, and an entry that compiles MJML at runtime');
 const handler = await buildHandlerBundle();
+const sdkFloor = await buildSdkFloorBundle();
 const mjmlBundle = await buildMjmlRuntimeBundle();
 log(`loading each in ${plan.importRuns} fresh node processes`);
-const [empty, handlerLoad, mjmlLoad] = measureImports(
-  [{ name: 'empty' }, { name: 'handler', module: handler.file }, { name: 'mjml', module: mjmlBundle.file, every: 2 }],
+const [empty, sdkLoad, handlerLoad, mjmlLoad] = measureImports(
+  [
+    { name: 'empty' },
+    { name: 'sdk', module: sdkFloor.file },
+    { name: 'handler', module: handler.file },
+    { name: 'mjml', module: mjmlBundle.file, every: 2 },
+  ],
   plan.importRuns,
 );
-if (!empty || !handlerLoad || !mjmlLoad) throw new Error('import measurement returned too few results');
+if (!empty || !sdkLoad || !handlerLoad || !mjmlLoad) throw new Error('import measurement returned too few results');
 
 const source = burstSource(fixtures, renderer);
 log(`burst of ${plan.burstFindings} findings built from ${source.findings.length} emailable fixture findings`);
@@ -92,6 +98,9 @@ const results: BenchResults = {
   import_only_ms_p50: handlerLoad.importMs.p50,
   import_vs_empty_node_x: handlerLoad.processMs.p50 / empty.processMs.p50,
   import_vs_empty_node_cpu_x: handlerLoad.cpuMs.p50 / empty.cpuMs.p50,
+  sdk_floor_ms_p50: sdkLoad.processMs.p50,
+  sdk_floor_vs_empty_node_x: sdkLoad.processMs.p50 / empty.processMs.p50,
+  import_vs_sdk_floor_x: handlerLoad.processMs.p50 / sdkLoad.processMs.p50,
   mjml_bundle_bytes: mjmlBundle.bytes,
   mjml_bundled: mjmlBundle.bundled,
   mjml_import_ms_p50: mjmlLoad.processMs.p50,
@@ -102,7 +111,8 @@ const results: BenchResults = {
   burst_errors: burst.errors,
   pipeline_findings_per_s: burst.pipelinePerS,
   json_parse_findings_per_s: burst.parsePerS,
-  pipeline_vs_json_parse: burst.pipelinePerS / burst.parsePerS,
+  pipeline_vs_json_parse: burst.pipelineVsParse,
+  pipeline_cold_findings_per_s: burst.coldPerS,
   sns_raw_json_findings_per_s: burst.snsRawPerS,
   pipeline_findings_per_wall_s: burst.pipelinePerWallS,
   json_parse_findings_per_wall_s: burst.parsePerWallS,

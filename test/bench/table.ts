@@ -33,6 +33,11 @@ export function resultRows(r: BenchResults): Row[] {
     ],
     ['  of which require() alone (wall), p50', `${n(r.import_only_ms_p50)} ms`, ''],
     [
+      'fresh node loading the SNS client alone',
+      `${n(r.sdk_floor_ms_p50)} ms`,
+      `${n(r.sdk_floor_vs_empty_node_x)}x empty node; the bundle is ${n(r.import_vs_sdk_floor_x)}x this floor`,
+    ],
+    [
       'fresh node compiling MJML at load (wall)',
       `${n(r.mjml_import_ms_p50)} ms`,
       `${n(r.mjml_import_vs_empty_node_x)}x empty node; ${r.mjml_bundled ? `${n(r.mjml_bundle_bytes)} B bundle` : 'not bundled'}`,
@@ -45,7 +50,12 @@ export function resultRows(r: BenchResults): Row[] {
     [
       'JSON.parse floor (per CPU-second)',
       `${n(r.json_parse_findings_per_s)} findings/s`,
-      `pipeline = ${n(r.pipeline_vs_json_parse)} of it; wall ${n(r.json_parse_findings_per_wall_s)}/s`,
+      `pipeline = ${n(r.pipeline_vs_json_parse)} of it (median of paired passes); wall ${n(r.json_parse_findings_per_wall_s)}/s`,
+    ],
+    [
+      'pipeline, cold pass (per CPU-second)',
+      `${n(r.pipeline_cold_findings_per_s)} findings/s`,
+      "a fresh process's first 10,000, JIT compilation included",
     ],
     ['raw-JSON SNS recipe (stringify)', `${n(r.sns_raw_json_findings_per_s)} findings/s`, 'reference: what the unreadable email costs'],
     [
