@@ -39,9 +39,9 @@ export interface Plan {
   readonly burstRepeats: number;
 }
 
-/** Quick keeps every measurement but takes fewer samples (3 timed burst pairs instead of 5, fewer render rounds and load runs). */
+/** Quick keeps every measurement but takes fewer samples (5 timed burst pairs instead of 9, fewer render rounds and load runs). */
 export function planFor(args: BenchArgs): Plan {
   return args.quick
-    ? { renderRounds: 400, mjmlRounds: 1, importRuns: 9, burstFindings: 10_000, burstRepeats: 3 }
-    : { renderRounds: 2_000, mjmlRounds: 3, importRuns: 21, burstFindings: 10_000, burstRepeats: 5 };
+    ? { renderRounds: 400, mjmlRounds: 1, importRuns: 9, burstFindings: 10_000, burstRepeats: 5 }
+    : { renderRounds: 2_000, mjmlRounds: 3, importRuns: 21, burstFindings: 10_000, burstRepeats: 9 };
 }

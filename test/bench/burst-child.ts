@@ -75,9 +75,6 @@ function parseRun(): Elapsed {
   return stop();
 }
 
-/** Starts a timed pass on a collected heap, so neither side pays for the other's garbage (run with --expose-gc). */
-const collect = () => (globalThis as { gc?: () => void }).gc?.();
-
 // The cold pass: a fresh process's first 10,000 findings, JIT compilation included. It is the
 // burst the memory budget names, and it warms both sides the same way before the timed pairs.
 const coldPass = await pipelineRun(bodies, true);
@@ -89,10 +86,11 @@ parseRun();
 // sees the same machine load, so the pair's ratio is steadier than a ratio of separate medians.
 const pipelineRuns: Elapsed[] = [];
 const parseRuns: Elapsed[] = [];
+// No forced GC between them: a full collection frees the maps of parsed JSON that optimized code
+// depends on, and V8 then deoptimizes and recompiles the largest render functions (100-200 ms of
+// compiler CPU each), which a Lambda between two batches would not see.
 for (let r = 0; r < repeats; r++) {
-  collect();
   pipelineRuns.push(await pipelineRun(bodies, false));
-  collect();
   parseRuns.push(parseRun());
 }
 const peakRssAllPassesMb = peakRss();

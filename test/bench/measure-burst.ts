@@ -65,8 +65,7 @@ export async function measureBurst(bodies: readonly string[], repeats: number): 
   mkdirSync(OUT_DIR, { recursive: true });
   const bodiesFile = `${OUT_DIR}/burst-bodies.ndjson`;
   writeFileSync(bodiesFile, `${bodies.join('\n')}\n`);
-  // --expose-gc: each timed pass starts on a collected heap (see burst-child.ts).
-  const report = await runChild<ChildReport>('burst-child.ts', [bodiesFile, String(repeats)], ['--expose-gc']);
+  const report = await runChild<ChildReport>('burst-child.ts', [bodiesFile, String(repeats)]);
   return {
     findings: report.findings,
     bodyBytes: report.bodyBytes,
