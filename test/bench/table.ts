@@ -66,7 +66,7 @@ export function resultRows(r: BenchResults): Row[] {
     [
       'Lambda CPU per 10,000 findings',
       `${n(r.lambda.gb_s_per_10k)} GB-s`,
-      `at ${r.lambda.suggested_memory_mb} MB, SES/SNS waits excluded; $${r.lambda.usd_per_10k.toFixed(5)} arm64`,
+      `at ${r.lambda.memory_mb} MB (working set ${r.lambda.working_set_fits ? 'fits' : 'does NOT fit'}), SES/SNS waits excluded; $${r.lambda.usd_per_10k.toFixed(5)} arm64`,
     ],
   ];
 }
