@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { InvalidEventError } from './errors.js';
 import { clipLine } from './finding/text.js';
+import { jsonKind } from './input/finding-shape.js';
 
 /** `['detail', 'findings', 0, 'Severity']` -> `detail.findings[0].Severity`. */
 export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
@@ -17,7 +18,7 @@ export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
 export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}, got ${received(issue.input)}`;
+      return `expected ${issue.expected}, got ${jsonKind(issue.input)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`;
     case 'unrecognized_keys':
@@ -31,12 +32,6 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
-}
-
-function received(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
 }
 
 /**

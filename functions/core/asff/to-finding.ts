@@ -3,6 +3,7 @@ import { InvalidEventError } from '../errors.js';
 import { arnRegion, parseArn } from '../finding/arn.js';
 import { findingConsoleUrl } from '../finding/console-link.js';
 import type { Finding, Note, Remediation } from '../finding/model.js';
+import { field } from '../finding/object.js';
 import { safeUrl } from '../finding/safe-url.js';
 import { nonEmpty } from '../finding/text.js';
 import type { ReadContext } from '../input/read-context.js';
@@ -47,40 +48,32 @@ function toModel(f: AsffFinding, ctx: ReadContext): Finding {
     nonEmpty(f.Resources?.find((r) => nonEmpty(r.Region))?.Region) ??
     '';
   const partition = productArn?.partition ?? nonEmpty(f.Resources?.[0]?.Partition) ?? 'aws';
-  const compliance = asffCompliance(f);
-  const remediation = asffRemediation(f);
-  const workflowStatus = asffWorkflow(f);
-  const note = asffNote(f);
-  const sourceUrl = safeUrl(f.SourceUrl);
-  const optional = {
-    generatorId: f.GeneratorId,
-    firstObservedAt: f.FirstObservedAt,
-    lastObservedAt: f.LastObservedAt,
-    createdAt: f.CreatedAt,
-    updatedAt: f.UpdatedAt,
-  };
   return {
     format: 'asff',
     key: `${f.ProductArn}|${f.Id}`,
     id: f.Id,
     productArn: f.ProductArn,
     ...asffProduct(f),
-    ...definedOnly(optional),
+    ...field('generatorId', f.GeneratorId),
+    ...field('firstObservedAt', f.FirstObservedAt),
+    ...field('lastObservedAt', f.LastObservedAt),
+    ...field('createdAt', f.CreatedAt),
+    ...field('updatedAt', f.UpdatedAt),
     title: f.Title,
     description: f.Description,
     severity: severity.label,
-    ...(severity.score === undefined ? {} : { severityScore: severity.score }),
+    ...field('severityScore', severity.score),
     accountId: f.AwsAccountId,
     region,
     partition,
     types: f.Types ?? f.FindingProviderFields?.Types ?? [],
-    ...(compliance === undefined ? {} : { compliance }),
-    ...(remediation === undefined ? {} : { remediation }),
+    ...field('compliance', asffCompliance(f)),
+    ...field('remediation', asffRemediation(f)),
     resources: asffResources(f.Resources),
-    ...(workflowStatus === undefined ? {} : { workflowStatus }),
+    ...field('workflowStatus', asffWorkflow(f)),
     recordState: f.RecordState ?? 'ACTIVE',
-    ...(note === undefined ? {} : { note }),
-    ...(sourceUrl === undefined ? {} : { sourceUrl }),
+    ...field('note', asffNote(f)),
+    ...field('sourceUrl', safeUrl(f.SourceUrl)),
     vulnerabilities: asffVulnerabilities(f.Vulnerabilities),
     evidence: [],
     consoleUrl: findingConsoleUrl(partition, region, f.Id),
@@ -92,20 +85,10 @@ function asffRemediation(f: AsffFinding): Remediation | undefined {
   const text = nonEmpty(f.Remediation?.Recommendation?.Text);
   const url = safeUrl(f.Remediation?.Recommendation?.Url) ?? safeUrl(f.ProductFields?.RecommendationUrl);
   if (text === undefined && url === undefined) return undefined;
-  return { ...(text === undefined ? {} : { text }), ...(url === undefined ? {} : { url }) };
+  return { ...field('text', text), ...field('url', url) };
 }
 
 function asffNote(f: AsffFinding): Note | undefined {
   if (f.Note === undefined) return undefined;
-  return { text: f.Note.Text, ...definedOnly({ updatedBy: f.Note.UpdatedBy, updatedAt: f.Note.UpdatedAt }) };
-}
-
-/** Drops undefined values, as `exactOptionalPropertyTypes` requires. */
-function definedOnly<T extends Record<string, string | undefined>>(values: T): { [K in keyof T]?: string } {
-  const out: { [K in keyof T]?: string } = {};
-  for (const key of Object.keys(values) as (keyof T)[]) {
-    const value = values[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
+  return { text: f.Note.Text, ...field('updatedBy', f.Note.UpdatedBy), ...field('updatedAt', f.Note.UpdatedAt) };
 }

@@ -1,5 +1,6 @@
 /** The workflow status of an ASFF finding, including the 2019 `WorkflowState` field. */
 import type { WorkflowStatus } from '../finding/model.js';
+import { ownValue } from '../finding/object.js';
 import type { AsffFinding } from './schema.js';
 
 /**
@@ -24,5 +25,5 @@ export function asffWorkflow(finding: AsffFinding): WorkflowStatus | undefined {
   const status = finding.Workflow?.Status;
   if (status !== undefined) return status;
   const legacy = finding.WorkflowState;
-  return legacy === undefined ? undefined : LEGACY[legacy.toUpperCase()];
+  return legacy === undefined ? undefined : ownValue(LEGACY, legacy.toUpperCase());
 }

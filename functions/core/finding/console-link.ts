@@ -4,6 +4,7 @@
  * both are checked before they go into a URL.
  */
 import { isRegionName } from './arn.js';
+import { ownValue } from './object.js';
 
 const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
   aws: 'console.aws.amazon.com',
@@ -18,7 +19,7 @@ const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
  * @example securityHubHome('aws-cn', 'cn-north-1') // 'https://cn-north-1.console.amazonaws.cn/securityhub/home?region=cn-north-1'
  */
 export function securityHubHome(partition: string, region: string, path = 'securityhub/home'): string {
-  const host = CONSOLE_HOSTS[partition] ?? CONSOLE_HOSTS.aws;
+  const host = ownValue(CONSOLE_HOSTS, partition) ?? CONSOLE_HOSTS.aws;
   if (!isRegionName(region)) return `https://${host}/${path}`;
   return `https://${region}.${host}/${path}?region=${region}`;
 }

@@ -5,7 +5,7 @@
 import { InvalidEventError } from '../errors.js';
 import { checkEnvelope, looksLikeEvent } from './envelope.js';
 import type { SecurityHubEvent } from './event.js';
-import { findingShape, isRecord } from './finding-shape.js';
+import { findingShape, isRecord, jsonKind } from './finding-shape.js';
 import { syntheticEvent } from './synthetic-event.js';
 
 /** The shapes `decodeInput` accepts, as named in its error message. */
@@ -61,16 +61,9 @@ function unrecognised(input: string, path: string, value: unknown): InvalidEvent
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (isRecord(value)) {
-    const keys = Object.keys(value);
-    return keys.length === 0
-      ? 'an empty object'
-      : `an object with keys ${keys
-          .slice(0, 5)
-          .map((k) => JSON.stringify(k.slice(0, 40)))
-          .join(', ')}${keys.length > 5 ? ', ...' : ''}`;
-  }
-  return typeof value;
+  if (!isRecord(value)) return jsonKind(value);
+  const keys = Object.keys(value);
+  if (keys.length === 0) return 'an empty object';
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40)));
+  return `an object with keys ${shown.join(', ')}${keys.length > 5 ? ', ...' : ''}`;
 }

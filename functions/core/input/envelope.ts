@@ -1,7 +1,7 @@
 /** Checks the EventBridge envelope of an event from Security Hub. */
 import { InvalidEventError } from '../errors.js';
 import { DETAIL_TYPES, EVENT_SOURCE, LEGACY_IMPORTED_DETAIL_TYPE, type SecurityHubEvent } from './event.js';
-import { isRecord } from './finding-shape.js';
+import { isRecord, jsonKind } from './finding-shape.js';
 
 const REQUIRED = ['id', 'detail-type', 'source', 'account', 'region', 'time'] as const;
 
@@ -19,14 +19,14 @@ export function looksLikeEvent(value: Record<string, unknown>): boolean {
 export function checkEnvelope(value: Record<string, unknown>, input: string): SecurityHubEvent {
   for (const key of REQUIRED) {
     if (typeof value[key] !== 'string') {
-      throw new InvalidEventError(input, key, `expected string, got ${value[key] === undefined ? 'nothing' : kind(value[key])}`);
+      throw new InvalidEventError(input, key, `expected string, got ${value[key] === undefined ? 'nothing' : jsonKind(value[key])}`);
     }
   }
   if (value.source !== EVENT_SOURCE) {
     throw new InvalidEventError(input, 'source', `expected ${JSON.stringify(EVENT_SOURCE)}, got ${JSON.stringify(value.source)}`);
   }
   if (!isRecord(value.detail)) {
-    throw new InvalidEventError(input, 'detail', `expected object, got ${value.detail === undefined ? 'nothing' : kind(value.detail)}`);
+    throw new InvalidEventError(input, 'detail', `expected object, got ${value.detail === undefined ? 'nothing' : jsonKind(value.detail)}`);
   }
   const detailType = String(value['detail-type']);
   return {
@@ -38,9 +38,4 @@ export function checkEnvelope(value: Record<string, unknown>, input: string): Se
     time: String(value.time),
     detail: value.detail,
   };
-}
-
-function kind(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
 }

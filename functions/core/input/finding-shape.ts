@@ -21,3 +21,9 @@ export function findingShape(value: unknown): FindingShape | undefined {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** What kind of JSON value this is, for messages: `null`, `array`, else its `typeof`. */
+export function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}

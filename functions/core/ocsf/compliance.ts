@@ -1,8 +1,9 @@
 /** OCSF `compliance` (Compliance Finding, class 2003) to the model's compliance block. */
 import type { Compliance, StatusReason } from '../finding/model.js';
+import { field } from '../finding/object.js';
 import type { OcsfCompliance } from './schema.js';
 import { ocsfComplianceStatus } from './status.js';
-import { field, str } from './text.js';
+import { str } from './text.js';
 
 /**
  * Control, standards, requirements, status, and every assessment as a reason: `code` is the

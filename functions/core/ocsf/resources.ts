@@ -1,7 +1,8 @@
 /** OCSF `resources[]` to the model's resources: type, id, Region, partition, tags and a short details summary. */
 import type { Resource } from '../finding/model.js';
+import { field } from '../finding/object.js';
 import type { OcsfResource } from './schema.js';
-import { field, obj, oneLine, str } from './text.js';
+import { obj, oneLine, str } from './text.js';
 
 /** At most this many `key: value` detail lines per resource, each at most `MAX_DETAIL_CHARS` long. */
 const MAX_DETAILS = 6;

@@ -1,5 +1,6 @@
 /** OCSF severity (`severity_id`, or the `severity` caption) to the model's labels. */
 import type { Severity } from '../finding/model.js';
+import { ownValue } from '../finding/object.js';
 
 const BY_ID: Readonly<Record<number, Severity>> = {
   1: 'INFORMATIONAL',
@@ -31,5 +32,5 @@ const BY_CAPTION: Readonly<Record<string, Severity>> = {
 export function ocsfSeverity(id: number | undefined, caption: string | undefined): Severity | undefined {
   const byId = id === undefined ? undefined : BY_ID[id];
   if (byId !== undefined) return byId;
-  return caption === undefined ? undefined : BY_CAPTION[caption.trim().toLowerCase()];
+  return caption === undefined ? undefined : ownValue(BY_CAPTION, caption.trim().toLowerCase());
 }

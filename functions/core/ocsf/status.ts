@@ -12,6 +12,7 @@
  * - Compliance Pass/Warning/Fail -> PASSED/WARNING/FAILED; Unknown/Other -> NOT_AVAILABLE.
  */
 import type { ComplianceStatus, RecordState, WorkflowStatus } from '../finding/model.js';
+import { ownValue } from '../finding/object.js';
 
 const WORKFLOW_BY_ID: Readonly<Record<number, WorkflowStatus>> = {
   1: 'NEW',
@@ -47,7 +48,7 @@ const CLOSE_ACTIVITY_ID = 3;
 /** Workflow status from `status_id` (when known) or the `status` caption; undefined for Unknown/Other. */
 export function ocsfWorkflowStatus(id: number | undefined, caption: string | undefined): WorkflowStatus | undefined {
   const byId = id === undefined ? undefined : WORKFLOW_BY_ID[id];
-  return byId ?? (caption === undefined ? undefined : WORKFLOW_BY_CAPTION[norm(caption)]);
+  return byId ?? (caption === undefined ? undefined : ownValue(WORKFLOW_BY_CAPTION, norm(caption)));
 }
 
 /** ARCHIVED for a "Close" activity or an Archived status, else ACTIVE. */
@@ -70,7 +71,7 @@ export function ocsfRecordState(finding: {
 export function ocsfComplianceStatus(id: number | undefined, caption: string | undefined): ComplianceStatus | undefined {
   const byId = id === undefined ? undefined : COMPLIANCE_BY_ID[id];
   if (byId !== undefined) return byId;
-  const byCaption = caption === undefined ? undefined : COMPLIANCE_BY_CAPTION[norm(caption)];
+  const byCaption = caption === undefined ? undefined : ownValue(COMPLIANCE_BY_CAPTION, norm(caption));
   if (byCaption !== undefined) return byCaption;
   return id === undefined && caption === undefined ? undefined : 'NOT_AVAILABLE';
 }

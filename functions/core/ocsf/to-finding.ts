@@ -5,6 +5,7 @@
  */
 import { InvalidEventError } from '../errors.js';
 import type { Finding, Severity } from '../finding/model.js';
+import { field } from '../finding/object.js';
 import { safeUrl, safeUrls } from '../finding/safe-url.js';
 import type { ReadContext } from '../input/read-context.js';
 import { jsonPath, schemaError } from '../schema-issue.js';
@@ -15,7 +16,7 @@ import { ocsfResource } from './resources.js';
 import { type OcsfFinding, ocsfFindingSchema } from './schema.js';
 import { ocsfSeverity } from './severity.js';
 import { ocsfRecordState, ocsfWorkflowStatus } from './status.js';
-import { field, str } from './text.js';
+import { str } from './text.js';
 import { ocsfTime } from './time.js';
 import { ocsfVulnerability } from './vulnerabilities.js';
 

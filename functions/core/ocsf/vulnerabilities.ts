@@ -1,9 +1,10 @@
 /** OCSF `vulnerabilities[]` to the model: CVE id, best CVSS, packages, fix availability, http(s) references. */
 import { bestCvss } from '../finding/cvss.js';
 import type { Vulnerability } from '../finding/model.js';
+import { field } from '../finding/object.js';
 import { safeUrls } from '../finding/safe-url.js';
 import type { OcsfVulnerability } from './schema.js';
-import { field, str } from './text.js';
+import { str } from './text.js';
 
 /** Maps one vulnerability; undefined when it names neither a CVE nor a title to show. */
 export function ocsfVulnerability(vuln: OcsfVulnerability): Vulnerability | undefined {

@@ -3,6 +3,7 @@
  * when any of its values does (OR). An empty matcher matches every finding.
  */
 import type { Finding } from '../finding/model.js';
+import { ownValue } from '../finding/object.js';
 import { isAtLeast } from '../finding/severity.js';
 import type { Matcher } from './policy-config.js';
 
@@ -34,7 +35,7 @@ function tagsMatch(finding: Finding, wanted: Matcher['resourceTags']): boolean {
   const entries = Object.entries(wanted);
   return finding.resources.some((resource) =>
     entries.every(([key, value]) => {
-      const actual = Object.hasOwn(resource.tags, key) ? resource.tags[key] : undefined;
+      const actual = ownValue(resource.tags, key);
       return actual !== undefined && (Array.isArray(value) ? value.includes(actual) : value === actual);
     }),
   );

@@ -10,6 +10,9 @@ describe('console links', () => {
     ['aws-cn', 'cn-northwest-1', 'https://cn-northwest-1.console.amazonaws.cn/securityhub/home?region=cn-northwest-1'],
     ['aws-us-gov', 'us-gov-east-1', 'https://us-gov-east-1.console.amazonaws-us-gov.com/securityhub/home?region=us-gov-east-1'],
     ['aws-unknown', 'eu-west-1', 'https://eu-west-1.console.aws.amazon.com/securityhub/home?region=eu-west-1'],
+    // A partition read from a finding never reaches Object.prototype's members.
+    ['constructor', 'eu-west-1', 'https://eu-west-1.console.aws.amazon.com/securityhub/home?region=eu-west-1'],
+    ['__proto__', 'eu-west-1', 'https://eu-west-1.console.aws.amazon.com/securityhub/home?region=eu-west-1'],
   ])('%s / %s: the console host of the partition, Region in host and query', (partition, region, expected) => {
     expect(securityHubHome(partition, region)).toBe(expected);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { asffToFinding } from '../../../functions/core/asff/to-finding.js';
 import { InvalidEventError } from '../../../functions/core/errors.js';
+import { thrown } from '../../support/thrown.js';
 
 /** A minimal valid ASFF finding: only what the reader requires. */
 function minimal(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -19,13 +21,7 @@ function minimal(overrides: Record<string, unknown> = {}): Record<string, unknow
 const ctx = { input: 'in.json', path: 'detail.findings[4]' };
 
 function refused(raw: unknown, context: { input: string; path: string; region?: string } = ctx): InvalidEventError {
-  try {
-    asffToFinding(raw, context);
-  } catch (error) {
-    if (error instanceof InvalidEventError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidEventError');
+  return thrown(InvalidEventError, () => asffToFinding(raw, context));
 }
 
 describe('asffToFinding: what a minimal finding gives', () => {
@@ -65,7 +61,9 @@ describe('asffToFinding: refusals name the path inside the input and what was ex
       path,
       message: `in.json: ${path}: ${message}`,
     });
-    expect(error.cause).toBeDefined();
+    // The cause is the schema check's own error, with the issue the message describes first.
+    expect(error.cause).toBeInstanceOf(z.core.$ZodError);
+    expect((error.cause as z.core.$ZodError).issues.length).toBeGreaterThan(0);
   });
 
   it('a wrong type deep inside', () => {

@@ -3,21 +3,12 @@ import { InvalidEventError } from '../../../functions/core/errors.js';
 import { decodeInput } from '../../../functions/core/input/decode.js';
 import { DETAIL_TYPES, type SecurityHubEvent } from '../../../functions/core/input/event.js';
 import { readFixture } from '../../support/fixtures.js';
+import { thrown } from '../../support/thrown.js';
 
 const seedEvent = readFixture('fixtures/seed/cis-3.4-imported-event.json') as { detail: { findings: Record<string, unknown>[] } };
 const asff = seedEvent.detail.findings[0] as Record<string, unknown>;
 const ocsfList = readFixture('fixtures/real/securityhubv2-ocsf-findings-list.json') as Record<string, unknown>[];
 const ocsf = ocsfList[0] as Record<string, unknown>;
-
-function thrown(run: () => unknown): InvalidEventError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidEventError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidEventError, nothing was thrown');
-}
 
 /** The one finding a synthetic event wraps. */
 function wrapped(event: SecurityHubEvent): unknown {
@@ -45,7 +36,7 @@ describe('decodeInput: EventBridge events', () => {
   });
 
   it('refuses another source, naming `source`', () => {
-    const error = thrown(() => decodeInput({ ...seedEvent, source: 'aws.guardduty' }, 'gd.json'));
+    const error = thrown(InvalidEventError, () => decodeInput({ ...seedEvent, source: 'aws.guardduty' }, 'gd.json'));
     expect({ name: error.name, input: error.input, path: error.path }).toEqual({
       name: 'InvalidEventError',
       input: 'gd.json',
@@ -57,13 +48,13 @@ describe('decodeInput: EventBridge events', () => {
   it.each(['id', 'detail-type', 'account', 'region', 'time', 'source'])('refuses an event without `%s`', (key) => {
     const event: Record<string, unknown> = { ...seedEvent };
     delete event[key];
-    const error = thrown(() => decodeInput(event, 'e.json'));
+    const error = thrown(InvalidEventError, () => decodeInput(event, 'e.json'));
     expect(error.path).toBe(key);
     expect(error.message).toContain('expected string, got nothing');
   });
 
   it('refuses an event whose detail is not an object, naming `detail`', () => {
-    const error = thrown(() => decodeInput({ ...seedEvent, detail: 'x' }, 'e.json'));
+    const error = thrown(InvalidEventError, () => decodeInput({ ...seedEvent, detail: 'x' }, 'e.json'));
     expect([error.path, error.message]).toEqual(['detail', 'e.json: detail: expected object, got string']);
   });
 });
@@ -140,7 +131,7 @@ describe('decodeInput: unrecognisable input', () => {
     ['an unknown object', { alerts: [] }],
     ['a placebo without Findings', { status_code: 200, data: {} }],
   ])('refuses %s and lists the accepted shapes', (_what, json) => {
-    const error = thrown(() => decodeInput(json, 'in.json'));
+    const error = thrown(InvalidEventError, () => decodeInput(json, 'in.json'));
     expect(error.path).toBe('');
     for (const shape of [
       'EventBridge event',
@@ -155,7 +146,7 @@ describe('decodeInput: unrecognisable input', () => {
   });
 
   it('names the element of a list that is not a finding', () => {
-    const error = thrown(() => decodeInput([asff, { hello: 'world' }], 'list.json'));
+    const error = thrown(InvalidEventError, () => decodeInput([asff, { hello: 'world' }], 'list.json'));
     expect([error.path, error.message]).toEqual([
       '[1]',
       'list.json: [1]: unrecognised element (an object with keys "hello"); expected an ASFF or OCSF finding',
@@ -163,7 +154,7 @@ describe('decodeInput: unrecognisable input', () => {
   });
 
   it('names a wrapper whose Findings is not a list', () => {
-    const error = thrown(() => decodeInput({ Findings: { Id: 'x' } }, 'w.json'));
+    const error = thrown(InvalidEventError, () => decodeInput({ Findings: { Id: 'x' } }, 'w.json'));
     expect([error.path, error.message]).toEqual([
       'Findings',
       'w.json: Findings: expected an array of findings, got an object with keys "Id"',

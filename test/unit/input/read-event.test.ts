@@ -4,6 +4,7 @@ import { decodeInput } from '../../../functions/core/input/decode.js';
 import { DETAIL_TYPES, type SecurityHubEvent } from '../../../functions/core/input/event.js';
 import { type EventContent, readEvent } from '../../../functions/core/input/read-event.js';
 import { readFixture } from '../../support/fixtures.js';
+import { thrown } from '../../support/thrown.js';
 
 function decodeOne(name: string): SecurityHubEvent {
   const [event, ...rest] = decodeInput(readFixture(name), name);
@@ -14,16 +15,6 @@ function decodeOne(name: string): SecurityHubEvent {
 function findingsOf(content: EventContent) {
   if (content.kind !== 'findings') throw new Error(`expected findings, got ${content.kind}`);
   return content;
-}
-
-function thrown(run: () => unknown): InvalidEventError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidEventError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidEventError, nothing was thrown');
 }
 
 const seed = decodeOne('fixtures/seed/cis-3.4-imported-event.json');
@@ -107,23 +98,23 @@ describe('readEvent', () => {
     expect(result.error.path.startsWith('detail.findings[0]')).toBe(true);
   });
 
-  it('hands Insight Results events to the insight reader (kind "insight" or its InvalidEventError)', () => {
+  it('hands Insight Results events to the insight reader (kind "insight", or its InvalidEventError)', () => {
+    const name = 'fixtures/insight/insight-results-custom-resource-id-event.json';
+    const insight = decodeOne(name);
+    expect(insight.detailType).toBe(DETAIL_TYPES.insightResults);
+    const content = readEvent(insight, name);
+    if (content.kind !== 'insight') throw new Error(`expected an insight, got ${content.kind}`);
+    expect(content.trigger).toEqual({ eventId: insight.id, detailType: DETAIL_TYPES.insightResults });
+    expect(content.insight.rows.length).toBeGreaterThan(0);
+    // An empty detail is refused by the insight reader, which never asks for detail.findings.
     const event = { ...seed, detailType: DETAIL_TYPES.insightResults, detail: {} };
-    let kind: string;
-    try {
-      kind = readEvent(event, 'insight.json').kind;
-    } catch (error) {
-      // Until the insight reader lands it refuses every event; it never asks for detail.findings.
-      expect(error).toBeInstanceOf(InvalidEventError);
-      expect((error as InvalidEventError).path).not.toBe('detail.findings');
-      kind = 'refused by the insight reader';
-    }
-    expect(['insight', 'refused by the insight reader']).toContain(kind);
+    const error = thrown(InvalidEventError, () => readEvent(event, 'insight.json'));
+    expect(error.path).toMatch(/^detail\.insight/);
     expect(() => readEvent({ ...event, detailType: DETAIL_TYPES.imported }, 'x.json')).toThrow(/detail\.findings/);
   });
 
   it('refuses an unknown detail-type, naming it', () => {
-    const error = thrown(() => readEvent({ ...seed, detailType: 'GuardDuty Finding' }, 'gd.json'));
+    const error = thrown(InvalidEventError, () => readEvent({ ...seed, detailType: 'GuardDuty Finding' }, 'gd.json'));
     expect([error.name, error.path]).toEqual(['InvalidEventError', 'detail-type']);
     expect(error.message).toContain('"GuardDuty Finding"');
   });
@@ -133,7 +124,7 @@ describe('readEvent', () => {
     ['an object', { findings: { Id: 'x' } }],
     ['a string', { findings: 'x' }],
   ])('refuses detail.findings that is %s, naming `detail.findings`', (_what, detail) => {
-    const error = thrown(() => readEvent({ ...seed, detail }, 'e.json'));
+    const error = thrown(InvalidEventError, () => readEvent({ ...seed, detail }, 'e.json'));
     expect([error.input, error.path]).toEqual(['e.json', 'detail.findings']);
   });
 });

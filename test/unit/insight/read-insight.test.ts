@@ -1,9 +1,11 @@
 /** `readInsight`: Insight Results events into rows by count, with the console link of the partition; bad shapes refused with a path. */
 import { describe, expect, it } from 'vitest';
 import { InvalidEventError } from '../../../functions/core/errors.js';
+import { checkEnvelope } from '../../../functions/core/input/envelope.js';
 import type { SecurityHubEvent } from '../../../functions/core/input/event.js';
 import { readInsight } from '../../../functions/core/insight/read-insight.js';
 import { listFixtures, readFixture } from '../../support/fixtures.js';
+import { thrown } from '../../support/thrown.js';
 import { at, setAt } from '../ocsf/ocsf-inputs.js';
 
 const HOSTS: Record<string, string> = {
@@ -15,16 +17,7 @@ const CUSTOM = 'fixtures/insight/insight-results-custom-resource-id-event.json';
 
 /** The EventBridge JSON as the checked envelope `readEvent` passes on. */
 function envelope(json: unknown): SecurityHubEvent {
-  const e = json as Record<string, unknown>;
-  return {
-    id: String(e.id),
-    detailType: String(e['detail-type']),
-    source: String(e.source),
-    account: String(e.account),
-    region: String(e.region),
-    time: String(e.time),
-    detail: e.detail,
-  };
+  return checkEnvelope(json as Record<string, unknown>, 'envelope');
 }
 
 /** The custom-insight event with `changes` applied to its detail (`undefined` deletes the field). */
@@ -35,13 +28,7 @@ function withDetail(changes: Record<string, unknown>): SecurityHubEvent {
 }
 
 function errorOf(event: SecurityHubEvent): InvalidEventError {
-  try {
-    readInsight(event, CUSTOM);
-  } catch (error) {
-    if (error instanceof InvalidEventError) return error;
-    throw error;
-  }
-  throw new Error('expected InvalidEventError, nothing was thrown');
+  return thrown(InvalidEventError, () => readInsight(event, CUSTOM));
 }
 
 describe('readInsight on every insight fixture', () => {

@@ -1,8 +1,10 @@
 /** Broken OCSF findings are refused with `InvalidEventError`: input, JSON path and what was expected. */
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { InvalidEventError } from '../../../functions/core/errors.js';
 import { ocsfToFinding } from '../../../functions/core/ocsf/to-finding.js';
 import { readFixture } from '../../support/fixtures.js';
+import { thrown } from '../../support/thrown.js';
 import { setAt } from './ocsf-inputs.js';
 
 const INPUT = 'fixtures/ocsf/compliance-s3-failed-three-assessments.json';
@@ -16,13 +18,7 @@ function broken(changes: Record<string, unknown>): unknown {
 }
 
 function errorOf(raw: unknown, path = PATH): InvalidEventError {
-  try {
-    ocsfToFinding(raw, { input: INPUT, path });
-  } catch (error) {
-    if (error instanceof InvalidEventError) return error;
-    throw error;
-  }
-  throw new Error('expected InvalidEventError, nothing was thrown');
+  return thrown(InvalidEventError, () => ocsfToFinding(raw, { input: INPUT, path }));
 }
 
 describe('ocsfToFinding refuses broken findings', () => {
@@ -53,16 +49,18 @@ describe('ocsfToFinding refuses broken findings', () => {
     expect(error.path).toBe(path);
     expect(error.message).toContain(message);
     expect(error.message.startsWith(`${INPUT}: ${path}: `)).toBe(true);
-    expect(error.cause).toBeDefined();
+    // The cause is the schema check's own error, with the issue the message describes first.
+    expect(error.cause).toBeInstanceOf(z.core.$ZodError);
+    expect((error.cause as z.core.$ZodError).issues.length).toBeGreaterThan(0);
   });
 
-  it('refuses a finding with neither severity_id nor a known severity caption', () => {
-    const raw = broken({ severity_id: undefined, severity: 'Severe' });
+  it.each(['Severe', 'constructor', '__proto__'])('refuses a finding with no severity_id and the severity caption %j', (caption) => {
+    const raw = broken({ severity_id: undefined, severity: caption });
 
     const error = errorOf(raw);
 
     expect(error.path).toBe(`${PATH}.severity_id`);
-    expect(error.message).toContain('got "Severe"');
+    expect(error.message).toContain(`got "${caption}"`);
   });
 
   it('refuses a finding with no Region when the event has none either, and uses the event Region otherwise', () => {

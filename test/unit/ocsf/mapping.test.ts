@@ -19,6 +19,8 @@ describe('ocsfSeverity', () => {
     [0, 'Unknown', undefined],
     [undefined, ' Medium ', 'MEDIUM'],
     [undefined, 'Severe', undefined],
+    [undefined, 'constructor', undefined],
+    [undefined, '__proto__', undefined],
   ] as const)('id %s caption %s -> %s', (id, caption, expected) => {
     expect(ocsfSeverity(id, caption)).toBe(expected);
   });
@@ -35,6 +37,8 @@ describe('statuses', () => {
     [99, 'Other', undefined],
     [undefined, 'in progress', 'NOTIFIED'],
     [42, 'Resolved', 'RESOLVED'],
+    [undefined, 'constructor', undefined],
+    [undefined, '__proto__', undefined],
   ] as const)('workflow: status_id %s status %s -> %s', (id, caption, expected) => {
     expect(ocsfWorkflowStatus(id, caption)).toBe(expected);
   });
@@ -48,6 +52,8 @@ describe('statuses', () => {
     [99, 'Fail', 'FAILED'],
     [undefined, 'Pass', 'PASSED'],
     [undefined, undefined, undefined],
+    [undefined, 'constructor', 'NOT_AVAILABLE'],
+    [undefined, '__proto__', 'NOT_AVAILABLE'],
   ] as const)('compliance: status_id %s status %s -> %s', (id, caption, expected) => {
     expect(ocsfComplianceStatus(id, caption)).toBe(expected);
   });
@@ -94,6 +100,8 @@ describe('ocsfConsoleUrl', () => {
     ['aws-cn', 'cn-northwest-1', 'cn-northwest-1.console.amazonaws.cn'],
     ['aws-us-gov', 'us-gov-east-1', 'us-gov-east-1.console.amazonaws-us-gov.com'],
     ['aws-unknown', 'eu-west-3', 'eu-west-3.console.aws.amazon.com'],
+    ['constructor', 'eu-west-3', 'eu-west-3.console.aws.amazon.com'],
+    ['__proto__', 'eu-west-3', 'eu-west-3.console.aws.amazon.com'],
   ])('partition %s Region %s -> %s', (partition, region, host) => {
     const url = new URL(ocsfConsoleUrl(partition, region, 'arn:aws:guardduty:x:1:detector/d/finding/f'));
 

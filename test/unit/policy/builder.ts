@@ -1,4 +1,9 @@
-/** A small local Finding builder for the policy tests (test/support/findings.ts did not exist yet). */
+/**
+ * The policy tests' Finding builder (also used by test/integration/state). It is kept apart from
+ * test/support/findings.ts, which builds a full CIS 3.4 finding for rendering: the policy tests are
+ * written against this one's defaults (HIGH, control S3.1 FAILED, us-east-1, one S3 bucket) and its
+ * `controlId` / `complianceStatus` shortcuts.
+ */
 
 import { parseConfig } from '../../../functions/core/config.js';
 import type { Finding, Trigger } from '../../../functions/core/finding/model.js';

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../functions/core/config.js';
 import { ConfigError } from '../../../functions/core/errors.js';
+import { thrown } from '../../support/thrown.js';
 
 function errorOf(raw: unknown): ConfigError {
-  try {
-    parseConfig(raw);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
+  return thrown(ConfigError, () => parseConfig(raw));
 }
 
 describe('config.policy', () => {
