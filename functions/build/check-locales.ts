@@ -12,7 +12,7 @@ export interface LocaleFile {
 }
 
 /** Line of `"key":` in a JSON source, or 1. */
-export function keyLine(source: string, key: string): number {
+function keyLine(source: string, key: string): number {
   const index = source.indexOf(`${JSON.stringify(key)}:`);
   return index < 0 ? 1 : source.slice(0, index).split('\n').length;
 }

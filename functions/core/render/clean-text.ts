@@ -75,7 +75,7 @@ export function cleanShort(value: string, max: number, clean: (value: string) =>
  * The UTF-16 index just past the first `count` code points of `value` (a lone surrogate counts as
  * one, as in `Array.from`), or `value.length` when it has fewer.
  */
-export function codePointEnd(value: string, count: number): number {
+function codePointEnd(value: string, count: number): number {
   let i = 0;
   for (let n = 0; n < count && i < value.length; n++) {
     const unit = value.charCodeAt(i);

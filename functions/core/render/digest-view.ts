@@ -5,13 +5,13 @@ import { severityRank } from '../finding/severity.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { actionView, line } from './finding-view.js';
 import { formatDate } from './format-date.js';
-import { label, severityView } from './labels.js';
+import { label, moreNote, severityView } from './labels.js';
 import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
 import type { RenderOptions } from './renderer.js';
 import type { DigestItemView, DigestView } from './view-model.js';
 
 /** Findings ordered most severe first, then most recently updated first (stable otherwise). */
-export function bySeverity(findings: readonly Finding[]): Finding[] {
+function bySeverity(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''),
   );
@@ -29,7 +29,7 @@ function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): D
     account: line(finding.accountId) ?? '-',
     region: line(finding.region) ?? '-',
     product: line(finding.productName) ?? '-',
-    updatedAt: formatDate(finding.updatedAt, options.locale, options.timeZone),
+    updatedAt: formatDate(finding.updatedAt, options.timeZone),
     consoleUrl: safeUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
   };
 }
@@ -63,10 +63,9 @@ export function digestView(findings: readonly Finding[], trigger: Trigger, t: Lo
         .filter((s) => severities.has(s))
         .map((s) => ({ severity: severityView(t, s), count: severities.get(s) ?? 0 })),
       controlCounts: controls.slice(0, LIMITS.digestControls).map(([control, count]) => ({ control, count })),
-      controlsNote:
-        controls.length > LIMITS.digestControls ? label(t, 'moreControls', { count: controls.length - LIMITS.digestControls }) : undefined,
+      controlsNote: moreNote(t, 'moreControls', controls.length, LIMITS.digestControls),
       findings: shown.map((f) => itemView(f, t, options)),
-      findingsNote: sorted.length > shown.length ? label(t, 'moreFindings', { count: sorted.length - shown.length }) : undefined,
+      findingsNote: moreNote(t, 'moreFindings', sorted.length, shown.length),
     },
   };
 }

@@ -4,7 +4,7 @@ import { safeUrl } from '../finding/safe-url.js';
 import { cleanLine, cleanShort, cleanText } from './clean-text.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { formatDate } from './format-date.js';
-import { complianceLabel, fixLabel, label, recordLabel, severityView, workflowLabel } from './labels.js';
+import { complianceLabel, fixLabel, label, moreNote, recordLabel, severityView, workflowLabel } from './labels.js';
 import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
 import type { RenderOptions } from './renderer.js';
 import type { ActionView, FindingDetailsView, FindingView, ResourceView, VulnerabilityView } from './view-model.js';
@@ -17,7 +17,7 @@ export function line(value: string | undefined): string | undefined {
 }
 
 /** Cleaned lines, blanks dropped. */
-export function lines(values: readonly string[], max: number = values.length): string[] {
+function lines(values: readonly string[], max: number = values.length): string[] {
   const out: string[] = [];
   for (const value of values.slice(0, max)) {
     const text = line(value);
@@ -66,10 +66,7 @@ function vulnerabilityView(vulnerability: Finding['vulnerabilities'][number], t:
 }
 
 /** Every status reason up to the limit, then one `+N more` entry. */
-function reasonViews(
-  reasons: NonNullable<Finding['compliance']>['reasons'],
-  t: LocaleStrings,
-): { code: string; description?: string | undefined }[] {
+function reasonViews(reasons: NonNullable<Finding['compliance']>['reasons'], t: LocaleStrings): FindingDetailsView['reasons'] {
   const shown = reasons
     .slice(0, LIMITS.reasons)
     .map((reason) => ({ code: line(reason.code) ?? '-', description: line(reason.description) }));
@@ -78,13 +75,9 @@ function reasonViews(
     : shown;
 }
 
-function moreNote(t: LocaleStrings, key: 'moreResources' | 'moreVulnerabilities', total: number, shown: number): string | undefined {
-  return total > shown ? label(t, key, { count: total - shown }) : undefined;
-}
-
 /** The display details of one finding: every value cleaned, lists bounded, dates in the configured zone. */
-export function findingDetails(finding: Finding, t: LocaleStrings, options: RenderOptions): FindingDetailsView {
-  const date = (iso: string | undefined) => formatDate(iso, options.locale, options.timeZone);
+function findingDetails(finding: Finding, t: LocaleStrings, options: RenderOptions): FindingDetailsView {
+  const date = (iso: string | undefined) => formatDate(iso, options.timeZone);
   const description = cleanShort(finding.description, LIMITS.descriptionChars, cleanText);
   const compliance = finding.compliance;
   const resources = finding.resources.slice(0, LIMITS.resources).map((r) => resourceView(r, t));
@@ -107,7 +100,7 @@ export function findingDetails(finding: Finding, t: LocaleStrings, options: Rend
     complianceStatus: compliance?.status && complianceLabel(t, compliance.status),
     relatedRequirements: boundedLines(compliance?.relatedRequirements ?? [], LIMITS.relatedRequirements, t),
     reasons: reasonViews(compliance?.reasons ?? [], t),
-    remediationText: finding.remediation?.text === undefined ? undefined : line(finding.remediation.text),
+    remediationText: line(finding.remediation?.text),
     remediationUrl: safeUrl(finding.remediation?.url),
     primaryResource: resources[0]?.id,
     resources,

@@ -5,13 +5,12 @@ const MAX_CACHED_OFFSETS = 10_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, number>();
 
-function formatter(locale: string, timeZone: string): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}`;
-  let found = formatters.get(key);
+/** Reads the wall clock of `timeZone` (Latin digits, 0-23 hours); the same for every locale, so one per zone. */
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let found = formatters.get(timeZone);
   if (!found) {
-    found = new Intl.DateTimeFormat(locale, {
+    found = new Intl.DateTimeFormat('en', {
       timeZone,
-      year: 'numeric',
       month: 'numeric',
       day: 'numeric',
       hour: 'numeric',
@@ -19,7 +18,7 @@ function formatter(locale: string, timeZone: string): Intl.DateTimeFormat {
       hourCycle: 'h23',
       numberingSystem: 'latn',
     });
-    formatters.set(key, found);
+    formatters.set(timeZone, found);
   }
   return found;
 }
@@ -29,18 +28,26 @@ function formatter(locale: string, timeZone: string): Intl.DateTimeFormat {
  * of a process), so UTC, the default, needs none, and other offsets are computed once per zone and
  * quarter hour (every zone changes its offset on a quarter-hour boundary).
  */
-function offsetAt(locale: string, timeZone: string, time: number): number {
+function offsetAt(timeZone: string, time: number): number {
   if (timeZone === 'UTC') return 0;
   const bucket = Math.floor(time / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${locale}|${timeZone}|${bucket}`;
+  const key = `${timeZone}|${bucket}`;
   const cached = offsets.get(key);
   if (cached !== undefined) return cached;
   const parts: Record<string, number> = {};
-  for (const part of formatter(locale, timeZone).formatToParts(bucket)) parts[part.type] = Number(part.value);
-  const local = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+  for (const part of formatter(timeZone).formatToParts(bucket)) parts[part.type] = Number(part.value);
+  const month = (parts.month ?? 1) - 1;
+  // The year is the UTC one (an offset is less than a day), one more or less across New Year. Not
+  // Intl's year (BC years count down, without a sign) nor `Date.UTC` (it reads years 0-99 as 1900-1999).
+  const utc = new Date(bucket);
+  const year = utc.getUTCFullYear() + (month === 0 && utc.getUTCMonth() === 11 ? 1 : month === 11 && utc.getUTCMonth() === 0 ? -1 : 0);
+  const local = new Date(0);
+  local.setUTCFullYear(year, month, parts.day ?? 1);
+  local.setUTCHours(parts.hour ?? 0, parts.minute ?? 0);
+  const offset = local.getTime() - bucket;
   if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
-  offsets.set(key, local - bucket);
-  return local - bucket;
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** Two digits for a month, day, hour or minute (0-59). */
@@ -48,14 +55,15 @@ const pad = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /**
  * Formats an ISO-8601 timestamp in `timeZone`; gives `undefined` for a missing or unreadable value.
+ * The format is the same in every locale.
  *
- * @example formatDate('2020-07-25T07:06:00Z', 'ja', 'Asia/Tokyo') // '2020-07-25 16:06 (Asia/Tokyo)'
+ * @example formatDate('2020-07-25T07:06:00Z', 'Asia/Tokyo') // '2020-07-25 16:06 (Asia/Tokyo)'
  */
-export function formatDate(iso: string | undefined, locale: string, timeZone: string): string | undefined {
+export function formatDate(iso: string | undefined, timeZone: string): string | undefined {
   if (iso === undefined) return undefined;
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
-  const local = new Date(time + offsetAt(locale, timeZone, time));
+  const local = new Date(time + offsetAt(timeZone, time));
   const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
   return `${date} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} (${timeZone})`;
 }

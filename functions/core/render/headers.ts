@@ -11,7 +11,7 @@ const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/u;
  * One printable-ASCII line: non-ASCII characters percent-encoded (UTF-8), at most 200 characters.
  * A long value is cut between characters, never inside an escape, and ends with `...`.
  */
-export function headerValue(value: string): string {
+function headerValue(value: string): string {
   const line = cleanLine(value);
   // Fast path: a short printable-ASCII line (nearly every value) is already its own header value.
   if (line.length <= HEADER_VALUE_MAX && !NOT_PRINTABLE_ASCII.test(line)) return line;

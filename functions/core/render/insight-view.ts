@@ -3,7 +3,7 @@ import type { InsightResult } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { line } from './finding-view.js';
-import { label } from './labels.js';
+import { moreNote } from './labels.js';
 import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
 import type { InsightView } from './view-model.js';
 
@@ -21,7 +21,7 @@ export function insightView(insight: InsightResult, t: LocaleStrings): InsightVi
       name: line(insight.name) ?? '-',
       resultType: line(insight.resultType) ?? '-',
       rows: shown.map((row) => ({ value: line(row.value) ?? '-', count: row.count })),
-      rowsNote: rows.length > shown.length ? label(t, 'moreRows', { count: rows.length - shown.length }) : undefined,
+      rowsNote: moreNote(t, 'moreRows', rows.length, shown.length),
       account: line(insight.accountId) ?? '-',
       region: line(insight.region) ?? '-',
       arn: line(insight.arn) ?? '-',

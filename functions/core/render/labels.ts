@@ -55,6 +55,16 @@ export function label(t: LocaleStrings, key: FormatKey, values: Readonly<Record<
   return text.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** The "…and N more" note of a list cut from `total` items to `shown`; `undefined` when none was left out. */
+export function moreNote(
+  t: LocaleStrings,
+  key: 'moreResources' | 'moreVulnerabilities' | 'moreFindings' | 'moreControls' | 'moreRows',
+  total: number,
+  shown: number,
+): string | undefined {
+  return total > shown ? label(t, key, { count: total - shown }) : undefined;
+}
+
 export function severityView(t: LocaleStrings, severity: Severity): SeverityView {
   return { code: severity, label: t[SEVERITY_LABEL_KEYS[severity]] ?? severity, ...SEVERITY_COLORS[severity] };
 }

@@ -12,9 +12,10 @@ export function highestSeverity(severities: Iterable<Severity>): Severity {
   return mostSevere(severities) ?? 'INFORMATIONAL';
 }
 
-function one(values: readonly string[], many: (count: number) => string): string {
+/** The value when all are the same, else `many` of the distinct values (in first-seen order). */
+function one(values: readonly string[], many: (unique: readonly string[]) => string): string {
   const unique = [...new Set(values)];
-  return unique.length === 1 ? (unique[0] ?? '-') : many(unique.length);
+  return unique.length === 1 ? (unique[0] ?? '-') : many(unique);
 }
 
 const CIS_PREFIX = /^CIS\./;
@@ -59,11 +60,11 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
       action,
       account: one(
         findings.map((f) => line(f.accountId) ?? '-'),
-        (count) => label(t, 'accountCount', { count }),
+        (accounts) => label(t, 'accountCount', { count: accounts.length }),
       ),
       region: one(
         findings.map((f) => line(f.region) ?? '-'),
-        () => [...new Set(findings.map((f) => line(f.region) ?? '-'))].slice(0, 3).join(','),
+        (regions) => regions.slice(0, 3).join(','),
       ),
     };
   }

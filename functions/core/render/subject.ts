@@ -28,7 +28,7 @@ const DASHES = /[\u2010-\u2015]/g;
 const ELLIPSIS = /\u2026/g;
 
 /** ASCII form of `text`: accents dropped (é -> e), typographic quotes/dashes/ellipsis mapped, other non-ASCII removed. */
-export function toAscii(text: string): string {
+function toAscii(text: string): string {
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')

@@ -1,6 +1,5 @@
 /** Every email the pipeline makes from the fixtures, plus the builders with hostile values: the render suites' corpus. */
 import { parseConfig } from '../../../functions/core/config.js';
-import type { Finding } from '../../../functions/core/finding/model.js';
 import { createPipeline } from '../../../functions/core/pipeline.js';
 import type { Notification } from '../../../functions/core/render/email.js';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../../support/findings.js';
 import { listFixtures, readFixture } from '../../support/fixtures.js';
 import { renderer } from './compiled.js';
+import { HOSTILE, hostileFinding } from './hostile.js';
 
 export interface NamedNotification {
   readonly name: string;
@@ -29,23 +29,6 @@ const PERMISSIVE = parseConfig({
     complianceStatuses: ['PASSED', 'WARNING', 'FAILED', 'NOT_AVAILABLE'],
   },
 });
-
-const HOSTILE =
-  '<script>alert(1)</script><img src=x onerror="alert(2)">"\' `=& {{constructor}} {{{t.brand}}} {{#each x}} javascript:alert(3) \u202E日本語 ';
-
-function hostileFinding(): Finding {
-  const base = aVulnerabilityFinding();
-  return {
-    ...base,
-    title: `Title ${HOSTILE}`,
-    description: `Description ${HOSTILE}\nsecond line`,
-    productName: `Product ${HOSTILE}`,
-    companyName: `Company ${HOSTILE}`,
-    types: [`Type ${HOSTILE}`, ''],
-    resources: [{ type: `Rtype ${HOSTILE}`, id: `Rid ${HOSTILE}`, tags: { [`k ${HOSTILE}`]: HOSTILE, b: '' }, details: [HOSTILE] }],
-    note: { text: `Note ${HOSTILE}`, updatedBy: `By ${HOSTILE}` },
-  };
-}
 
 function fixtureNotifications(): NamedNotification[] {
   const pipeline = createPipeline(PERMISSIVE, renderer);

@@ -35,6 +35,8 @@ describe('finding email HTML', () => {
     expect(fact($, 'Control')).toBe('CIS.3.4');
     expect(fact($, 'Compliance status')).toBe('Failed');
     const reasons = $('li').text();
+    expect(finding.compliance?.reasons.length).toBeGreaterThan(0);
+    expect(finding.resources.length).toBeGreaterThan(0);
     for (const reason of finding.compliance?.reasons ?? []) {
       expect(reasons).toContain(reason.code);
       expect(reasons).toContain(reason.description);

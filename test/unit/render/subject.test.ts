@@ -36,6 +36,19 @@ describe('subjects', () => {
     );
   });
 
+  it('name the count of accounts and the first three regions of a digest that spans several', () => {
+    const findings = [
+      aFinding({ region: 'us-east-1' }),
+      aFinding({ region: 'eu-west-1', accountId: '444455556666' }),
+      aFinding({ region: 'us-east-1' }),
+      aFinding({ region: 'ap-northeast-1' }),
+      aFinding({ region: 'sa-east-1' }),
+    ];
+    expect(renderer.render(aDigest(findings, aTrigger()), EN).subject).toBe(
+      '[MEDIUM] 5 findings | 2 accounts us-east-1,eu-west-1,ap-northeast-1',
+    );
+  });
+
   it('stay one clean line of at most 150 characters for any title', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (title) => {

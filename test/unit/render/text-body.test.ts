@@ -15,6 +15,8 @@ describe('text bodies', () => {
     expect(lines).toContain('Account: 111122223333');
     expect(lines).toContain('Region: ap-northeast-1');
     expect(lines).toContain('Control: CIS.3.4');
+    expect(finding.compliance?.reasons.length).toBeGreaterThan(0);
+    expect(finding.resources.length).toBeGreaterThan(0);
     for (const reason of finding.compliance?.reasons ?? []) {
       expect(lines).toContain(`- ${reason.code}`);
       expect(lines).toContain(reason.description);
