@@ -4,22 +4,7 @@
  * moved to the dead-letter queue (as the CDK construct configures the queue).
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { readFixture } from '../support/fixtures.js';
 import { sqsRecord } from '../support/sqs.js';
-
-/** A `Security Hub Findings - Imported` event with one finding whose Id and Title are tagged with `tag`. */
-export function importedEvent(tag: string): { event: object; findingId: string } {
-  const event = structuredClone(readFixture('fixtures/seed/cis-3.4-imported-event.json')) as {
-    id: string;
-    detail: { findings: { Id: string; Title: string }[] };
-  };
-  const [finding] = event.detail.findings;
-  if (!finding) throw new Error('the seed event has no finding');
-  finding.Id = `${finding.Id}-${tag}`;
-  finding.Title = `${finding.Title} [${tag}]`;
-  event.id = `event-${tag}`;
-  return { event, findingId: finding.Id };
-}
 
 export interface Message {
   readonly messageId: string;

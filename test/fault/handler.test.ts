@@ -5,7 +5,6 @@
  * `batchItemFailures`, so SQS redelivers it and finally dead-letters it. Every input finding is
  * delivered or dead-lettered, none lost and none sent twice.
  */
-import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   always,
@@ -20,18 +19,18 @@ import {
   startFaultProxy,
   THROTTLE,
 } from '../support/fault-proxy.js';
+import { findingIdOf, seedEvent } from '../support/seed-events.js';
 import { jsonLines } from '../support/sqs.js';
 import {
-  DUMMY_CREDENTIALS,
+  createSubscribedTopic,
   type HttpSubscriber,
-  LOCAL_REGION,
   type SesStandIn,
   type StandIn,
   startHttpSubscriber,
   startSes,
   startSns,
 } from '../support/stand-ins.js';
-import { importedEvent, type Message, runWithRedrive, sqsEvent } from './batch.js';
+import { type Message, runWithRedrive, sqsEvent } from './batch.js';
 import { type LoadedHandler, loadHandler, SECRET_ACCESS_KEY, SESSION_TOKEN } from './lambda-env.js';
 
 const FROM = 'notifier-sender@example.com';
@@ -41,16 +40,16 @@ const RECIPIENT = 'soc-team-private@example.com';
 
 /** `count` good messages (one finding each), tagged m0, m1, ... */
 function goodMessages(count: number): { messages: Message[]; findingIds: string[] } {
-  const built = Array.from({ length: count }, (_, i) => ({ tag: `m${i}`, ...importedEvent(`m${i}`) }));
+  const events = Array.from({ length: count }, (_, i) => seedEvent({ tag: `m${i}` }));
   return {
-    messages: built.map((b) => ({ messageId: `msg-${b.tag}`, body: JSON.stringify(b.event), receiveCount: 1 })),
-    findingIds: built.map((b) => b.findingId),
+    messages: events.map((event, i) => ({ messageId: `msg-m${i}`, body: JSON.stringify(event), receiveCount: 1 })),
+    findingIds: events.map(findingIdOf),
   };
 }
 
 const POISON: Message = { messageId: 'msg-poison', body: '{"version":"0","id":"broken", "detail-type": ', receiveCount: 1 };
 const NO_TITLE: Message = (() => {
-  const { event } = importedEvent('no-title') as { event: { detail: { findings: Record<string, unknown>[] } } };
+  const event = seedEvent({ tag: 'no-title' });
   delete event.detail.findings[0]?.Title;
   return { messageId: 'msg-no-title', body: JSON.stringify(event), receiveCount: 1 };
 })();
@@ -150,7 +149,7 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     // cleaners' U+FFFD replacement (see test/security/lone-surrogate.test.ts).
     const { messages } = goodMessages(2);
     const [first, second] = messages as [Message, Message];
-    const { event } = importedEvent('lone') as { event: { detail: { findings: Record<string, unknown>[] } } };
+    const event = seedEvent({ tag: 'lone' });
     (event.detail.findings[0] as Record<string, unknown>).ProductName = 'Scanner LONE';
     const lone: Message = { messageId: 'msg-lone', body: JSON.stringify(event).replace('LONE', '\\ud800'), receiveCount: 1 };
     proxy.script(always(PASS));
@@ -159,9 +158,11 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     const response = await lambda.handler(sqsEvent([first, lone, second]));
 
     // Assess: every record is delivered, the odd one too (its lone surrogate became U+FFFD).
-    const keys = [...(await delivered()).keys()];
+    const counts = await delivered();
+    const keys = [...counts.keys()];
     expect(keys).toEqual(expect.arrayContaining(['m0', 'm1']));
     expect(keys.filter((key) => key.includes('[lone]'))).toHaveLength(1);
+    expect([...counts.values()]).toEqual([1, 1, 1]);
     expect(response?.batchItemFailures).toEqual([]);
   });
 
@@ -182,6 +183,9 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(counts.size + deadLettered.length).toBe(inputs.length);
     expect(findingIds).toHaveLength(8);
+    // The function logged one 'email sent' per finding, however many invocations it took.
+    const sent = jsonLines(lambda.logs).filter((e) => e.message === 'email sent');
+    expect(sent.map((e) => e.findingId).sort()).toEqual([...findingIds].sort());
   });
 
   it('dead-letters every message when the outage outlasts the redrive, and delivers none', async () => {
@@ -230,7 +234,7 @@ describe('Lambda handler with SES v2 through a fault-injecting proxy', () => {
     const response = await lambda.handler(sqsEvent(messages));
 
     // Assess
-    expect(response?.batchItemFailures).toHaveLength(1);
+    expect(response?.batchItemFailures).toEqual([{ itemIdentifier: 'msg-m0' }]);
     expect(proxy.requests).toHaveLength(1);
     const [failure] = jsonLines(lambda.logs).filter((e) => e.message === 'delivery failed' && e.transient === false);
     expect(failure).toMatchObject({ input: 'msg-m0', reason: expect.stringContaining('<address>') });
@@ -262,12 +266,9 @@ describe('Lambda handler with SNS through a fault-injecting proxy', () => {
   beforeAll(async () => {
     sns = await startSns();
     subscriber = await startHttpSubscriber();
-    const setup = new SNSClient({ endpoint: sns.endpoint, region: LOCAL_REGION, credentials: DUMMY_CREDENTIALS });
-    const { TopicArn = '' } = await setup.send(new CreateTopicCommand({ Name: 'handler-fault-suite' }));
-    await setup.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: subscriber.endpoint }));
-    setup.destroy();
+    const topicArn = await createSubscribedTopic(sns, 'handler-fault-suite', subscriber);
     proxy = await startFaultProxy({ target: sns.endpoint, protocol: 'query' });
-    lambda = await loadHandler({ transport: 'sns', sns: { topicArn: TopicArn }, policy: FAST }, { AWS_ENDPOINT_URL_SNS: proxy.endpoint });
+    lambda = await loadHandler({ transport: 'sns', sns: { topicArn }, policy: FAST }, { AWS_ENDPOINT_URL_SNS: proxy.endpoint });
   });
   afterAll(async () => {
     lambda.restore();
@@ -316,7 +317,17 @@ describe('Lambda handler with SNS through a fault-injecting proxy', () => {
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('logs no credentials', () => {
+  it('logs no credentials, through a throttled and then a successful publish', async () => {
+    // Prepare: its own records, so the check does not lean on the tests before it
+    const { messages } = goodMessages(2);
+    proxy.script(sequence([THROTTLE, PASS, PASS]));
+
+    // Act
+    const response = await lambda.handler(sqsEvent(messages));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect([...(await delivered()).keys()].sort()).toEqual(['m0', 'm1']);
     const text = lambda.logs.join('');
     expect(text).toContain('email sent');
     for (const secret of [SECRET_ACCESS_KEY, SESSION_TOKEN]) expect(text).not.toContain(secret);

@@ -5,7 +5,7 @@
  * a later retry (SQS redelivery) may help, and nothing arrives.
  */
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
-import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSesTransport } from '../../functions/adapters/ses-transport.js';
 import { createSnsTransport } from '../../functions/adapters/sns-transport.js';
@@ -24,7 +24,15 @@ import {
   startFaultProxy,
   THROTTLE,
 } from '../support/fault-proxy.js';
-import { type HttpSubscriber, type SesStandIn, type StandIn, startHttpSubscriber, startSes, startSns } from '../support/stand-ins.js';
+import {
+  createSubscribedTopic,
+  type HttpSubscriber,
+  type SesStandIn,
+  type StandIn,
+  startHttpSubscriber,
+  startSes,
+  startSns,
+} from '../support/stand-ins.js';
 import { ATTEMPTS, fastSes, fastSns, REQUEST_TIMEOUT_MS } from './fast-clients.js';
 import { seedEmail } from './sample.js';
 
@@ -61,9 +69,7 @@ async function snsRig(): Promise<Rig> {
   const subscriber: HttpSubscriber = await startHttpSubscriber();
   const proxy = await startFaultProxy({ target: sns.endpoint, protocol: 'query' });
   const client: SNSClient = fastSns(proxy.endpoint);
-  const { TopicArn = '' } = await client.send(new CreateTopicCommand({ Name: 'fault-suite' }));
-  await client.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: subscriber.endpoint }));
-  const transport = createSnsTransport({ client, topicArn: TopicArn });
+  const transport = createSnsTransport({ client, topicArn: await createSubscribedTopic(sns, 'fault-suite', subscriber) });
   return {
     proxy,
     transport,

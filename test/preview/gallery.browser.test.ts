@@ -2,37 +2,26 @@
  * The gallery in Debian's Chromium (headless, started here): open the index, open one email, see
  * its title and severity, watch a template save reload the open page, and no console errors.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../functions/core/config.js';
-import { type PreviewServer, startPreview } from '../../functions/preview/preview-server.js';
+import type { PreviewServer } from '../../functions/preview/preview-server.js';
 import { launchTestChromium } from '../support/chromium.js';
-import { REPO_ROOT } from '../support/fixtures.js';
+import { type PreviewOnCopy, startPreviewOnCopy } from '../support/preview.js';
 
 const FIXTURE = 'fixtures/real/guardduty-ssh-bruteforce-docs.json';
 
-let dir: string;
+let running: PreviewOnCopy | undefined;
 let templates: string;
 let preview: PreviewServer;
-let browser: Browser;
+let browser: Browser | undefined;
 let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'preview-browser-'));
-  templates = join(dir, 'templates');
-  await cp(join(REPO_ROOT, 'templates'), templates, { recursive: true });
-  preview = await startPreview({
-    port: 0,
-    templatesDir: templates,
-    fixtures: [join(REPO_ROOT, 'fixtures/real'), join(REPO_ROOT, 'fixtures/seed')],
-    config: parseConfig({}),
-    log: () => {},
-    debounceMs: 50,
-  });
+  running = await startPreviewOnCopy({ fixtures: ['fixtures/real', 'fixtures/seed'] });
+  ({ preview, templates } = running);
   browser = await launchTestChromium();
   page = await browser.newPage();
   page.on('console', (message) => {
@@ -43,8 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await preview?.close();
-  await rm(dir, { recursive: true, force: true });
+  await running?.close();
 });
 
 describe('gallery in Chromium', () => {

@@ -1,39 +1,21 @@
-import { load } from 'cheerio';
+import { type CheerioAPI, load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../functions/core/finding/model.js';
 import type { Email } from '../../functions/core/render/email.js';
 import { emailViews } from '../../functions/preview/email-views.js';
 import type { GalleryItem } from '../../functions/preview/gallery.js';
 import { buildErrorPage, emailPage, indexPage, type PageContext } from '../../functions/preview/pages.js';
+import { aFinding, aFindingNotification } from '../support/findings.js';
 
 const HOSTILE = `"><img src=x onerror=alert(1)><script>alert(2)</script>`;
 
-const finding: Finding = {
-  format: 'asff',
-  key: 'arn:aws:securityhub:us-east-1::product/aws/securityhub/f-1',
-  id: 'f-1',
-  productArn: 'arn:aws:securityhub:us-east-1::product/aws/securityhub',
-  productName: 'Security Hub',
-  title: `S3 bucket ${HOSTILE}`,
-  description: HOSTILE,
-  severity: 'HIGH',
-  accountId: '111122223333',
-  region: 'us-east-1',
-  partition: 'aws',
-  types: [],
-  resources: [],
-  recordState: 'ACTIVE',
-  vulnerabilities: [],
-  evidence: [],
-  consoleUrl: 'https://console.aws.amazon.com/securityhub/home',
-};
+const finding = aFinding({ title: `S3 bucket ${HOSTILE}`, description: HOSTILE, severity: 'HIGH' });
 
 const email: Email = {
   subject: `[HIGH] ${finding.title}`,
   html: `<!doctype html><html><body><h1>S3 bucket &lt;img&gt;</h1><p style="color:red">it's "quoted" &amp; done</p></body></html>`,
   text: `S3 bucket ${HOSTILE}\nline two`,
   headers: { 'X-SecurityHub-Severity': 'HIGH' },
-  notification: { kind: 'finding', finding, trigger: { eventId: 'e-1', detailType: 'Security Hub Findings - Imported' } },
+  notification: aFindingNotification(finding),
 };
 
 const item: Extract<GalleryItem, { kind: 'email' }> = {
@@ -45,6 +27,16 @@ const item: Extract<GalleryItem, { kind: 'email' }> = {
   label: 'finding',
   email,
 };
+
+/** The page loads no image and no script but the gallery's own /preview.js: nothing from the finding runs. */
+function expectOnlyPreviewScript($: CheerioAPI): void {
+  expect($('img')).toHaveLength(0);
+  expect(
+    $('script')
+      .map((_, s) => $(s).attr('src'))
+      .get(),
+  ).toEqual(['/preview.js']);
+}
 
 const context: PageContext = { version: 7, locale: 'en', timeZone: 'UTC', templatesDir: 'templates' };
 
@@ -60,12 +52,7 @@ describe('indexPage', () => {
     };
     const error: GalleryItem = { kind: 'error', id: 'f#2', file: 'fixtures/z.json', title: 'fixtures/z.json', message: HOSTILE };
     const $ = load(indexPage(context, { items: [item, skipped, error], files: ['fixtures/x.json', 'fixtures/y.json', 'fixtures/z.json'] }));
-    expect($('img')).toHaveLength(0);
-    expect(
-      $('script')
-        .map((_, s) => $(s).attr('src'))
-        .get(),
-    ).toEqual(['/preview.js']);
+    expectOnlyPreviewScript($);
     const first = $('tr.item-email');
     expect(first.find('a').text()).toBe(finding.title);
     expect(first.find('a').attr('href')).toBe('/item?id=fixtures%2Fx.json%230');
@@ -87,12 +74,7 @@ describe('emailPage', () => {
       expect($(frame).attr('sandbox')).toBe('');
       expect($(frame).attr('srcdoc')).toBe(email.html);
     });
-    expect($('img')).toHaveLength(0);
-    expect(
-      $('script')
-        .map((_, s) => $(s).attr('src'))
-        .get(),
-    ).toEqual(['/preview.js']);
+    expectOnlyPreviewScript($);
   });
 
   it('shows title, severity, subject, text body, headers and the transport inputs', () => {

@@ -2,17 +2,16 @@
  * The preview server over loopback HTTP with the real template build: a copy of templates/ in a
  * temporary folder is edited, broken and fixed while the server runs.
  */
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseConfig } from '../../functions/core/config.js';
-import { type PreviewServer, startPreview } from '../../functions/preview/preview-server.js';
+import type { PreviewServer } from '../../functions/preview/preview-server.js';
 import { listFixtures, REPO_ROOT } from '../support/fixtures.js';
+import { type PreviewOnCopy, startPreviewOnCopy } from '../support/preview.js';
 
-let dir: string;
+let running: PreviewOnCopy | undefined;
 let templates: string;
 let preview: PreviewServer;
 const log: string[] = [];
@@ -35,23 +34,11 @@ function statusWithHost(host: string): Promise<number | undefined> {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'preview-'));
-  templates = join(dir, 'templates');
-  await cp(join(REPO_ROOT, 'templates'), templates, { recursive: true });
-  preview = await startPreview({
-    port: 0,
-    templatesDir: templates,
-    fixtures: [join(REPO_ROOT, 'fixtures')],
-    config: parseConfig({}),
-    log: (line) => log.push(line),
-    debounceMs: 50,
-  });
+  running = await startPreviewOnCopy({ fixtures: ['fixtures'], log: (line) => log.push(line) });
+  ({ preview, templates } = running);
 });
 
-afterAll(async () => {
-  await preview?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => running?.close());
 
 describe('preview server', () => {
   it('listens on 127.0.0.1 only', () => {
@@ -78,6 +65,7 @@ describe('preview server', () => {
     const links = $('tr.item-email a')
       .map((_, a) => $(a).attr('href'))
       .get();
+    expect(links.length).toBeGreaterThan(10);
     for (const link of links) {
       const page = await get(link);
       expect(page.status, link).toBe(200);

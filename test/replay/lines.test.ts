@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedEvent } from '../integration/handler/seed-events.js';
+import { seedEvent } from '../support/seed-events.js';
 import { runReplay, writeEvents } from './run-replay.js';
 
 describe('replay: lines and exit codes', () => {

@@ -2,8 +2,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-
-export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+import { REPO_ROOT } from '../support/fixtures.js';
 
 export interface ReplayRun {
   readonly code: number;

@@ -119,34 +119,27 @@ const mutatedFixture = fc
     }, FIXTURES[index]),
   );
 
+/** The pipeline and the readers hold the boundary for every input `inputs` generates. */
+function expectBoundaryHolds(inputs: fc.Arbitrary<unknown>, numRuns: number): void {
+  fc.assert(
+    fc.property(inputs, (input) => {
+      expectOutcomes(pipeline.plan(input, 'fuzz'));
+      expectReadOrNamedError(input);
+    }),
+    { seed: SEED, numRuns },
+  );
+}
+
 describe('the boundary under arbitrary and mutated input (fast-check, fixed seed)', () => {
   it('turns arbitrary JSON into emails, skips or InvalidEventError, never anything else', () => {
-    fc.assert(
-      fc.property(json, (value) => {
-        expectOutcomes(pipeline.plan(value, 'fuzz'));
-        expectReadOrNamedError(value);
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
+    expectBoundaryHolds(json, RUNS);
   });
 
   it('does the same for arbitrary findings and insight details inside a valid envelope, for every detail-type', () => {
-    fc.assert(
-      fc.property(deepEvent, (event) => {
-        expectOutcomes(pipeline.plan(event, 'fuzz'));
-        expectReadOrNamedError(event);
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
+    expectBoundaryHolds(deepEvent, RUNS);
   });
 
   it(`does the same for every fixture (${FIXTURES.length}) mutated at random places`, () => {
-    fc.assert(
-      fc.property(mutatedFixture, (doc) => {
-        expectOutcomes(pipeline.plan(doc, 'fuzz'));
-        expectReadOrNamedError(doc);
-      }),
-      { seed: SEED, numRuns: RUNS * 2 },
-    );
+    expectBoundaryHolds(mutatedFixture, RUNS * 2);
   });
 });

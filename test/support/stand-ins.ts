@@ -80,6 +80,23 @@ export async function startSns(): Promise<StandIn> {
   return { endpoint: endpointOf(server), stop: () => close(server) };
 }
 
+/**
+ * Creates topic `name` on the SNS stand-in and subscribes `subscriber` to it over http; returns the
+ * topic ARN. Talks to the stand-in directly (not through a fault proxy) and closes its client.
+ */
+export async function createSubscribedTopic(sns: StandIn, name: string, subscriber: StandIn): Promise<string> {
+  const { CreateTopicCommand, SNSClient, SubscribeCommand } = await import('@aws-sdk/client-sns');
+  const client = new SNSClient({ endpoint: sns.endpoint, region: LOCAL_REGION, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
+  try {
+    const { TopicArn } = await client.send(new CreateTopicCommand({ Name: name }));
+    if (!TopicArn) throw new Error(`the SNS stand-in created topic ${name} without an ARN`);
+    await client.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: subscriber.endpoint }));
+    return TopicArn;
+  } finally {
+    client.destroy();
+  }
+}
+
 export interface Delivery {
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;

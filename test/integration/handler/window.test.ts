@@ -4,14 +4,13 @@
  * that cannot be reached.
  */
 import type { SQSEvent } from 'aws-lambda';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { jsonLines, sqsRecord } from '../../support/sqs.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Handler, importHandler, useLocalLambda } from '../../support/lambda.js';
+import { floodEvents, seedEvent } from '../../support/seed-events.js';
+import { sqsRecord } from '../../support/sqs.js';
 import { type SesStandIn, startSes } from '../../support/stand-ins.js';
 import { createStateTable, type Dynalite, startDynalite } from '../state/dynalite.js';
-import { stubLocalAws } from './local-aws-env.js';
-import { floodEvents, seedEvent } from './seed-events.js';
 
-type Handler = typeof import('../../../functions/handler.js').handler;
 const TABLE = 'notifier-state';
 const SILENCED_ACCOUNT = '999988887777';
 
@@ -32,15 +31,9 @@ function batch(bodies: readonly unknown[], prefix = 'm'): SQSEvent {
   return { Records: bodies.map((body, i) => sqsRecord(`${prefix}-${i}`, JSON.stringify(body))) };
 }
 
-function logLines(...spies: MockInstance[]): Record<string, unknown>[] {
-  return jsonLines(spies.flatMap((spy) => spy.mock.calls.map((call) => call[0])));
-}
-
 describe('Lambda handler: one SQS batch is one delivery window, with state in DynamoDB', () => {
   let ses: SesStandIn;
   let dynamo: Dynalite;
-  let stdout: MockInstance;
-  let stderr: MockInstance;
   let tables = 0;
 
   async function load(dynamoEndpoint: string, extra: Record<string, unknown> = {}): Promise<Handler> {
@@ -48,8 +41,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
     if (dynamoEndpoint === dynamo.endpoint) await createStateTable(dynamo.client(), table);
     vi.stubEnv('NOTIFIER_CONFIG', JSON.stringify(config({ stateTable: table, ...extra })));
     vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamoEndpoint);
-    vi.resetModules();
-    return (await import('../../../functions/handler.js')).handler;
+    return importHandler();
   }
 
   beforeAll(async () => {
@@ -60,16 +52,8 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
     await ses.stop();
     await dynamo.stop();
   });
-  beforeEach(async () => {
-    await ses.clear();
-    stubLocalAws({ AWS_ENDPOINT_URL_SESV2: ses.endpoint });
-    stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-  });
+  beforeEach(() => ses.clear());
+  const output = useLocalLambda(() => ({ AWS_ENDPOINT_URL_SESV2: ses.endpoint }));
 
   it('turns a flood of 500 findings into a handful of digests that together show all 500, and emits EMF metrics', async () => {
     const handler = await load(dynamo.endpoint);
@@ -82,7 +66,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
     expect(mails.length).toBeGreaterThan(0);
     expect(mails.length).toBeLessThanOrEqual(10);
     for (const { tag } of flood) expect(mails.filter((m) => m.body.text?.includes(`[${tag}]`))).toHaveLength(1);
-    const emf = logLines(stdout).find((l) => l._aws !== undefined);
+    const emf = output.lines().find((l) => l._aws !== undefined);
     expect(emf).toMatchObject({
       FindingsReceived: 500,
       Digested: 500,
@@ -103,7 +87,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
     expect(first).toEqual({ batchItemFailures: [] });
     expect(again).toEqual({ batchItemFailures: [] });
     expect((await ses.emails()).map((m) => m.subject)).toEqual([expect.stringContaining('[copy]')]);
-    const skipped = logLines(stdout).filter((l) => l.message === 'finding skipped');
+    const skipped = output.lines().filter((l) => l.message === 'finding skipped');
     expect(skipped).toHaveLength(99);
     expect(skipped.filter((l) => String(l.reason).includes('already processed'))).toHaveLength(50);
   });
@@ -125,7 +109,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
     expect(root).toMatch(/^<[0-9a-f]{64}@securityhub-email-notifier>$/);
     expect(header(1, 'In-Reply-To')).toBe(root);
     expect(header(1, 'References')).toBe(root);
-    expect(logLines(stdout).find((l) => l.message === 'finding skipped')).toMatchObject({ input: 'b-0', kind: 'deduplicated' });
+    expect(output.lines().find((l) => l.message === 'finding skipped')).toMatchObject({ input: 'b-0', kind: 'deduplicated' });
   });
 
   it('mails a finding whose silence has expired and skips nothing for it', async () => {
@@ -134,7 +118,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
     await handler(batch([seedEvent({ tag: 'expired', account: SILENCED_ACCOUNT })]));
 
     expect((await ses.emails()).map((m) => m.subject)).toEqual([expect.stringContaining('[expired]')]);
-    expect(logLines(stdout).filter((l) => l.message === 'finding skipped')).toEqual([]);
+    expect(output.lines().filter((l) => l.message === 'finding skipped')).toEqual([]);
   });
 
   it('skips a finding under an active silence with its reason', async () => {
@@ -148,7 +132,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
     await handler(batch([seedEvent({ tag: 'quiet', account: SILENCED_ACCOUNT })]));
 
     expect(await ses.emails()).toEqual([]);
-    expect(logLines(stdout).find((l) => l.message === 'finding skipped')).toMatchObject({
+    expect(output.lines().find((l) => l.message === 'finding skipped')).toMatchObject({
       kind: 'silenced',
       reason: expect.stringContaining('sandbox account'),
     });
@@ -163,7 +147,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
 
     expect(response).toEqual({ batchItemFailures: [] });
     expect((await ses.emails()).map((m) => m.subject)).toEqual([expect.stringContaining('[no-table]')]);
-    const warnings = logLines(stdout, stderr).filter((l) => l.message === 'state store unreachable; sending anyway');
+    const warnings = output.lines().filter((l) => l.message === 'state store unreachable; sending anyway');
     expect(warnings.map((w) => w.operation)).toEqual(expect.arrayContaining(['seenEvent', 'getMany', 'putMany']));
     expect(warnings.every((w) => w.level === 'WARN')).toBe(true);
   });

@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DUMMY_CREDENTIALS, LOCAL_REGION } from '../../support/stand-ins.js';
 
 const require = createRequire(import.meta.url);
 const dynalite: (options: { createTableMs?: number; deleteTableMs?: number }) => Server = require('dynalite');
@@ -36,9 +37,9 @@ export async function startDynalite(): Promise<Dynalite> {
 export function localClient(endpoint: string, maxAttempts = 3): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
-    region: 'us-east-1',
+    region: LOCAL_REGION,
     maxAttempts,
-    credentials: { accessKeyId: 'AKIDLOCALSTANDIN', secretAccessKey: 'local-stand-in-secret' },
+    credentials: DUMMY_CREDENTIALS,
   });
 }
 

@@ -41,6 +41,7 @@ describe('delivery windows with state kept between runs', () => {
 
     const replayed = await run(fileStore('state'), flood, new Date('2025-06-01T01:00:00Z'));
     expect(replayed.notifications).toEqual([]);
+    expect(replayed.skipped).toHaveLength(500);
     expect(replayed.skipped.every((s) => s.kind === 'deduplicated')).toBe(true);
 
     const rise = anInput(aFinding({ id: 'f/3', severity: 'CRITICAL', updatedAt: '2025-06-01T02:00:00Z' }));

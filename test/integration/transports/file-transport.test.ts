@@ -5,7 +5,8 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileTransport } from '../../../functions/adapters/file-transport.js';
 import { snsPublishInput } from '../../../functions/adapters/sns-message.js';
-import { sampleEmail, sampleFinding } from './sample-email.js';
+import { aFinding } from '../../support/findings.js';
+import { sampleEmail } from './sample-email.js';
 
 describe('file outbox transport', () => {
   let outDir: string;
@@ -19,7 +20,7 @@ describe('file outbox transport', () => {
 
   it('writes html, txt, a parseable multipart/alternative .eml and the SNS Publish input under one stem', async () => {
     // Prepare
-    const finding = sampleFinding({ title: '3.4 IAM ポリシー変更のアラーム <b>"x"</b>' });
+    const finding = aFinding({ title: '3.4 IAM ポリシー変更のアラーム <b>"x"</b>' });
     const email = sampleEmail({}, finding);
     const topicArn = 'arn:aws:sns:eu-west-1:111122223333:alerts';
     const transport = createFileTransport({ outDir, from: 'notifier@example.com', to: ['soc@example.com'], topicArn });
@@ -52,9 +53,9 @@ describe('file outbox transport', () => {
   it('numbers emails in order, names them by severity and title, and is deterministic across runs', async () => {
     // Prepare
     const emails = [
-      sampleEmail({}, sampleFinding({ severity: 'CRITICAL', title: 'EC2.19 Security groups should not allow unrestricted access' })),
-      sampleEmail({}, sampleFinding({ severity: 'LOW', title: 'ルール' })),
-      sampleEmail({}, sampleFinding({ title: `S3 ${'x'.repeat(200)}` })),
+      sampleEmail({}, aFinding({ severity: 'CRITICAL', title: 'EC2.19 Security groups should not allow unrestricted access' })),
+      sampleEmail({}, aFinding({ severity: 'LOW', title: 'ルール' })),
+      sampleEmail({}, aFinding({ title: `S3 ${'x'.repeat(200)}` })),
     ];
     const stems = async () => {
       const transport = createFileTransport({ outDir, from: 'notifier@example.com', to: ['soc@example.com'] });

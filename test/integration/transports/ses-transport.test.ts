@@ -2,8 +2,9 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSesTransport, SES_MAX_RECIPIENTS, sesSendInputs } from '../../../functions/adapters/ses-transport.js';
 import { DeliveryError } from '../../../functions/core/errors.js';
+import { aFinding } from '../../support/findings.js';
 import { DUMMY_CREDENTIALS, LOCAL_REGION, type SesStandIn, startSes } from '../../support/stand-ins.js';
-import { sampleEmail, sampleFinding } from './sample-email.js';
+import { sampleEmail } from './sample-email.js';
 
 describe('SES v2 transport against aws-ses-v2-local', () => {
   let ses: SesStandIn;
@@ -48,7 +49,7 @@ describe('SES v2 transport against aws-ses-v2-local', () => {
 
   it('keeps a Japanese subject and body intact (UTF-8)', async () => {
     // Prepare
-    const finding = sampleFinding({ title: '3.4 IAM ポリシー変更のメトリクスフィルターとアラームが存在することを確認する' });
+    const finding = aFinding({ title: '3.4 IAM ポリシー変更のメトリクスフィルターとアラームが存在することを確認する' });
     const email = sampleEmail({}, finding);
     const transport = createSesTransport({ client, from: 'notifier@example.com', to: ['soc@example.com'] });
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SNS_MAX_BYTES, snsPublishInput, snsSubject } from '../../../functions/adapters/sns-message.js';
 import type { Email } from '../../../functions/core/render/email.js';
-import { resource, sampleEmail, sampleFinding } from './sample-email.js';
+import { aFinding } from '../../support/findings.js';
+import { resource, sampleEmail } from './sample-email.js';
 
 const TOPIC = 'arn:aws:sns:us-east-1:111122223333:alerts';
 const bytes = (input: { Message?: string | undefined; Subject?: string | undefined; MessageAttributes?: unknown }) =>
@@ -50,7 +51,7 @@ describe('snsPublishInput', () => {
 
   it('sets filterable attributes: kind, the highest severity and the accounts of a digest', () => {
     // Prepare
-    const findings = [sampleFinding({ severity: 'LOW' }), sampleFinding({ severity: 'CRITICAL', accountId: '444455556666' })];
+    const findings = [aFinding({ severity: 'LOW' }), aFinding({ severity: 'CRITICAL', accountId: '444455556666' })];
     const email: Email = { ...sampleEmail(), notification: { kind: 'digest', findings, trigger: { eventId: 'e', detailType: 'd' } } };
 
     // Act
@@ -71,7 +72,7 @@ describe('snsPublishInput', () => {
         fc.nat({ max: 3000 }),
         fc.integer({ min: 2_000, max: 40_000 }),
         (chunk, resourceCount, maxBytes) => {
-          const finding = sampleFinding({
+          const finding = aFinding({
             description: chunk.repeat(20),
             resources: Array.from({ length: resourceCount }, (_, i) => resource(i)),
           });
@@ -88,7 +89,7 @@ describe('snsPublishInput', () => {
   it('shortens a 100-finding digest with 1,000 resources each below 256 KB, still listing every finding', () => {
     // Prepare
     const findings = Array.from({ length: 100 }, (_, n) =>
-      sampleFinding({ id: `finding-${n}`, resources: Array.from({ length: 1000 }, (_, i) => resource(i)) }),
+      aFinding({ id: `finding-${n}`, resources: Array.from({ length: 1000 }, (_, i) => resource(i)) }),
     );
     const email: Email = { ...sampleEmail(), notification: { kind: 'digest', findings, trigger: { eventId: 'e', detailType: 'd' } } };
 

@@ -1,9 +1,11 @@
-import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNS_MAX_BYTES } from '../../../functions/adapters/sns-message.js';
 import { createSnsTransport } from '../../../functions/adapters/sns-transport.js';
 import type { Transport } from '../../../functions/adapters/transport.js';
+import { aFinding } from '../../support/findings.js';
 import {
+  createSubscribedTopic,
   DUMMY_CREDENTIALS,
   type HttpSubscriber,
   LOCAL_REGION,
@@ -11,7 +13,7 @@ import {
   startHttpSubscriber,
   startSns,
 } from '../../support/stand-ins.js';
-import { resource, sampleEmail, sampleFinding } from './sample-email.js';
+import { resource, sampleEmail } from './sample-email.js';
 
 /** The Notification document SNS posts to an http(s) subscriber. */
 interface SnsNotification {
@@ -32,9 +34,7 @@ describe('SNS transport against serverless-offline-sns', () => {
     sns = await startSns();
     subscriber = await startHttpSubscriber();
     client = new SNSClient({ endpoint: sns.endpoint, region: LOCAL_REGION, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
-    const { TopicArn } = await client.send(new CreateTopicCommand({ Name: 'securityhub-alerts' }));
-    await client.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: subscriber.endpoint }));
-    transport = createSnsTransport({ client, topicArn: TopicArn ?? '' });
+    transport = createSnsTransport({ client, topicArn: await createSubscribedTopic(sns, 'securityhub-alerts', subscriber) });
   });
   afterAll(async () => {
     client.destroy();
@@ -75,7 +75,7 @@ describe('SNS transport against serverless-offline-sns', () => {
   it('sends an ASCII subject of at most 100 characters when the title is long and Japanese', async () => {
     // Prepare
     const title = `CIS 3.4 ${'IAM policy changes メトリクスフィルター '.repeat(10)}alarm`;
-    const email = sampleEmail({ subject: `[HIGH] ${title}\r\nBcc: x@example.com` }, sampleFinding({ title, severity: 'HIGH' }));
+    const email = sampleEmail({ subject: `[HIGH] ${title}\r\nBcc: x@example.com` }, aFinding({ title, severity: 'HIGH' }));
 
     // Act
     const { notification } = await publish(email);
@@ -89,7 +89,7 @@ describe('SNS transport against serverless-offline-sns', () => {
   it('keeps a finding with 20,000 resources under 256 KB and says what it shortened', async () => {
     // Prepare
     const resources = Array.from({ length: 20_000 }, (_, i) => resource(i));
-    const finding = sampleFinding({ resources, description: 'd'.repeat(100_000) });
+    const finding = aFinding({ resources, description: 'd'.repeat(100_000) });
     const lines = resources.map((r) => `- ${r.type} ${r.id}`).join('\n');
     const email = sampleEmail({ text: `${finding.title}\n\n${finding.description}\n\nResources:\n${lines}\n` }, finding);
 
