@@ -62,7 +62,11 @@ export async function handler(event: Event, context?: Pick<Context, 'getRemainin
     return { batchItemFailures: failed.map((record) => ({ itemIdentifier: record.messageId })) };
   }
   const report = await run([{ input: event.id, json: event }], remaining);
-  const failure = report.reads.flatMap((read) => read.errors)[0] ?? report.deliveries.find((d) => d.error)?.error;
+  // Every failure `failedInputs` counts: unreadable, not delivered (or deferred), not rendered.
+  const failure =
+    report.reads.flatMap((read) => read.errors)[0] ??
+    report.deliveries.find((d) => d.error)?.error ??
+    report.output.renderFailures[0]?.error;
   if (failure) throw failure;
   return undefined;
 }

@@ -9,7 +9,7 @@ import { emlMessage } from './eml-message.js';
 import { outboxStem } from './outbox-stem.js';
 import { PLACEHOLDER } from './placeholder-destination.js';
 import { snsPublishInput } from './sns-message.js';
-import type { Transport } from './transport.js';
+import { recipientsFor, type Transport } from './transport.js';
 
 export interface FileTransportOptions {
   readonly outDir: string;
@@ -40,8 +40,7 @@ export function createFileTransport(options: FileTransportOptions): FileTranspor
     async send(email, destination) {
       const stem = join(options.outDir, outboxStem(count++, email.notification));
       // A route's recipients and topic are written into the .eml and the .sns.json.
-      const to = destination?.to?.length ? destination.to : options.to;
-      const cc = destination?.to?.length ? (destination.cc ?? []) : options.cc;
+      const { to, cc } = recipientsFor(options, destination);
       const eml = await emlMessage(email, { from: options.from, to, ...(cc ? { cc } : {}) });
       const sns = snsPublishInput(email, destination?.topicArn ?? options.topicArn ?? PLACEHOLDER.topicArn);
       const files: [string, string | Buffer][] = [

@@ -3,7 +3,7 @@ import { type SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '
 import { ConfigError } from '../core/errors.js';
 import type { Email } from '../core/render/email.js';
 import { toDeliveryError } from './delivery-failure.js';
-import type { Destination, Transport } from './transport.js';
+import { recipientsFor, type Transport } from './transport.js';
 
 // The client class, for create-transport.ts: see the note there on how the SDK is loaded.
 export { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -55,7 +55,8 @@ export function sesSendInputs(email: Email, options: Omit<SesTransportOptions, '
 
 /**
  * Sends emails through Amazon SES v2. The client retries transient errors itself; what is left
- * is thrown as a `DeliveryError` (transient: throttling, 5xx, network; else permanent).
+ * is thrown as a `DeliveryError` (transient: throttling, 5xx, network; else permanent). A route's
+ * recipients replace the configured To and Cc; sender, Reply-To and configuration set stay.
  *
  * @example
  * const transport = createSesTransport({ client: new SESv2Client({ maxAttempts: 4 }), from, to: ['soc@example.com'] });
@@ -65,7 +66,7 @@ export function createSesTransport(options: SesTransportOptions): Transport {
   return {
     name: 'ses',
     async send(email, destination) {
-      for (const input of sesSendInputs(email, routed(options, destination))) {
+      for (const input of sesSendInputs(email, { ...options, ...recipientsFor(options, destination) })) {
         try {
           await options.client.send(new SendEmailCommand(input));
         } catch (cause) {
@@ -74,12 +75,6 @@ export function createSesTransport(options: SesTransportOptions): Transport {
       }
     },
   };
-}
-
-/** A route's recipients replace the configured To and Cc; sender, Reply-To and configuration set stay. */
-function routed(options: SesTransportOptions, destination: Destination | undefined): SesTransportOptions {
-  if (!destination?.to?.length) return options;
-  return { ...options, to: destination.to, cc: destination.cc ?? [] };
 }
 
 /**

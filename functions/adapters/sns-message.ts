@@ -6,6 +6,7 @@
  * text body; `sqs`, `lambda`, `http` and `https` get a compact JSON document with the notification.
  */
 import type { MessageAttributeValue, PublishCommandInput } from '@aws-sdk/client-sns';
+import type { Finding } from '../core/finding/model.js';
 import { mostSevere } from '../core/finding/severity.js';
 import type { Email, Notification } from '../core/render/email.js';
 import { asciiSubject } from '../core/render/subject.js';
@@ -60,7 +61,7 @@ function compose(text: string, document: SnsDocument): string {
 
 function summary(email: Email, note: string, limit: number): SnsDocument {
   const { notification } = email;
-  const findings = notification.kind === 'finding' ? [notification.finding] : notification.kind === 'digest' ? notification.findings : [];
+  const findings = findingsOf(notification);
   const items =
     notification.kind === 'insight'
       ? [
@@ -84,7 +85,7 @@ function summary(email: Email, note: string, limit: number): SnsDocument {
 /** Attributes subscribers can filter on: `kind`, `severity` (the highest), `accountId`. */
 function messageAttributes(notification: Notification): Record<string, MessageAttributeValue> {
   const attributes: Record<string, MessageAttributeValue> = { kind: { DataType: 'String', StringValue: notification.kind } };
-  const findings = notification.kind === 'finding' ? [notification.finding] : notification.kind === 'digest' ? notification.findings : [];
+  const findings = findingsOf(notification);
   const severity = mostSevere(findings.map((f) => f.severity));
   if (severity) attributes.severity = { DataType: 'String', StringValue: severity };
   const accounts = [...new Set(notification.kind === 'insight' ? [notification.insight.accountId] : findings.map((f) => f.accountId))]
@@ -93,6 +94,12 @@ function messageAttributes(notification: Notification): Record<string, MessageAt
   if (accounts.length === 1) attributes.accountId = { DataType: 'String', StringValue: accounts[0] };
   else if (accounts.length > 1) attributes.accountId = { DataType: 'String.Array', StringValue: JSON.stringify(accounts) };
   return attributes;
+}
+
+/** The findings a notification is about (none for insight results). */
+function findingsOf(notification: Notification): readonly Finding[] {
+  if (notification.kind === 'finding') return [notification.finding];
+  return notification.kind === 'digest' ? notification.findings : [];
 }
 
 /** The renderer's ASCII subject: one line of at most 100 characters, starting as SNS requires. */

@@ -10,6 +10,23 @@ export interface Destination {
   readonly topicArn?: string;
 }
 
+/** SES-style recipients: To, and Cc when any. */
+export interface Recipients {
+  readonly to: readonly string[];
+  readonly cc?: readonly string[];
+}
+
+/**
+ * The recipients of one email: a route's own To (with its Cc, or none) replace the configured To
+ * and Cc; without them the configured ones stay.
+ *
+ * @example
+ * recipientsFor({ to: ['soc@example.com'], cc: ['ops@example.com'] }, { to: ['pay@example.com'] }) // { to: ['pay@example.com'], cc: [] }
+ */
+export function recipientsFor(configured: Recipients, destination: Destination | undefined): Recipients {
+  return destination?.to?.length ? { to: destination.to, cc: destination.cc ?? [] } : configured;
+}
+
 /** Delivers rendered emails. Implementations: SES v2, SNS, the file outbox, in-memory. */
 export interface Transport {
   readonly name: 'ses' | 'sns' | 'file' | 'memory';

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.js';
+import { parseCommandLine, renderSettings } from '../replay/command-line.js';
 
 export const DEFAULT_PORT = 4300;
 
@@ -36,42 +36,21 @@ export interface PreviewArgs {
  * parsePreviewArgs(['--port', '0', '--locale', 'ja']).port // 0
  */
 export function parsePreviewArgs(argv: readonly string[]): PreviewArgs {
-  let values: ReturnType<typeof parse>['values'];
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parse(argv));
-  } catch (cause) {
-    throw new ConfigError('arguments', (cause as Error).message, { cause });
-  }
+  const { values, positionals } = parseCommandLine(argv, {
+    port: { type: 'string' },
+    templates: { type: 'string' },
+    fixtures: { type: 'string', multiple: true },
+    screenshots: { type: 'string' },
+  });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('--port', `not a port number: ${values.port}`);
   const fixtures = [...(values.fixtures ?? []), ...positionals];
-  const config: Record<string, unknown> = {};
-  if (values.locale !== undefined) config.locale = values.locale;
-  if (values['time-zone'] !== undefined) config.timeZone = values['time-zone'];
   return {
     port,
     templatesDir: values.templates ?? 'templates',
     fixtures: fixtures.length > 0 ? fixtures : ['fixtures'],
-    config,
+    config: renderSettings(values),
     help: values.help ?? false,
     ...(values.screenshots === undefined ? {} : { screenshotsDir: values.screenshots }),
   };
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      port: { type: 'string' },
-      templates: { type: 'string' },
-      fixtures: { type: 'string', multiple: true },
-      locale: { type: 'string' },
-      'time-zone': { type: 'string' },
-      screenshots: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }

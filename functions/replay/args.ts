@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.js';
+import { parseCommandLine, renderSettings } from './command-line.js';
 
 export const USAGE = `Usage: npm run replay -- [options] PATH...
 
@@ -38,18 +38,20 @@ export interface ReplayArgs {
 
 /** Parses the command line. Throws `ConfigError` naming the flag on a bad one. */
 export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (cause) {
-    throw new ConfigError('arguments', (cause as Error).message, { cause });
-  }
-  const { values, positionals } = parsed;
-  const overrides: Record<string, unknown> = {};
+  const { values, positionals } = parseCommandLine(argv, {
+    out: { type: 'string' },
+    transport: { type: 'string' },
+    config: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'topic-arn': { type: 'string' },
+    region: { type: 'string' },
+    state: { type: 'string' },
+    now: { type: 'string' },
+  });
+  const overrides: Record<string, unknown> = renderSettings(values);
   if (values.transport !== undefined) overrides.transport = values.transport;
   if (values.out !== undefined) overrides.outDir = values.out;
-  if (values.locale !== undefined) overrides.locale = values.locale;
-  if (values['time-zone'] !== undefined) overrides.timeZone = values['time-zone'];
   if (values['topic-arn'] !== undefined) overrides.sns = { topicArn: values['topic-arn'] };
   if (values.from !== undefined || values.to !== undefined) {
     overrides.ses = { from: values.from, to: values.to?.split(',').map((to) => to.trim()) };
@@ -66,26 +68,4 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
     ...(values.state === undefined ? {} : { stateDir: values.state }),
     ...(now ? { now } : {}),
   };
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      out: { type: 'string' },
-      transport: { type: 'string' },
-      config: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'topic-arn': { type: 'string' },
-      region: { type: 'string' },
-      locale: { type: 'string' },
-      'time-zone': { type: 'string' },
-      state: { type: 'string' },
-      now: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }

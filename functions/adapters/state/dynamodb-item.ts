@@ -24,14 +24,18 @@ const MAX_KEY_BYTES = 1024;
  * findingPk('arn:aws:securityhub:...:product/aws/securityhub/arn:aws:...') // 'finding#arn:aws:securityhub:...'
  */
 export function findingPk(key: string): string {
-  const pk = `finding#${key}`;
-  return Buffer.byteLength(pk) <= MAX_KEY_BYTES ? pk : `finding#sha256:${createHash('sha256').update(key).digest('hex')}`;
+  return partitionKey('finding', key);
 }
 
 /** The partition key of an event claim. */
 export function eventPk(eventId: string): string {
-  const pk = `event#${eventId}`;
-  return Buffer.byteLength(pk) <= MAX_KEY_BYTES ? pk : `event#sha256:${createHash('sha256').update(eventId).digest('hex')}`;
+  return partitionKey('event', eventId);
+}
+
+/** `<kind>#<id>`, or `<kind>#sha256:<hex of id>` when that would pass DynamoDB's 1024-byte key limit. */
+function partitionKey(kind: 'finding' | 'event', id: string): string {
+  const pk = `${kind}#${id}`;
+  return Buffer.byteLength(pk) <= MAX_KEY_BYTES ? pk : `${kind}#sha256:${createHash('sha256').update(id).digest('hex')}`;
 }
 
 /** A record as a DynamoDB item. */

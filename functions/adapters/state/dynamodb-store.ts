@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { type StateStore, StateStoreError, type StoredState } from '../../core/policy/state.js';
 import { eventPk, findingPk, fromItem, type Item, toItem } from './dynamodb-item.js';
-import type { StoreOptions } from './memory-store.js';
+import { eventTtlSeconds, type StoreOptions } from './memory-store.js';
 import { isExpired } from './stored-state-schema.js';
 
 // The client class, for create-state-store.ts: the SDK is loaded once, with `require`, in the bundle (see create-transport.ts).
@@ -38,7 +38,7 @@ export interface DynamoStoreOptions extends StoreOptions {
 export function createDynamoStateStore(options: DynamoStoreOptions): StateStore {
   const { client, tableName } = options;
   const now = options.now ?? (() => new Date());
-  const eventTtlSeconds = Math.round((options.eventTtlHours ?? 168) * 3600);
+  const claimSeconds = eventTtlSeconds(options);
   const retries = options.batchRetries ?? 4;
   const delay = options.retryDelayMs ?? 50;
 
@@ -103,7 +103,7 @@ export function createDynamoStateStore(options: DynamoStoreOptions): StateStore 
           await client.send(
             new PutItemCommand({
               TableName: tableName,
-              Item: { pk: { S: eventPk(eventId) }, expiresAt: { N: String(at + eventTtlSeconds) } },
+              Item: { pk: { S: eventPk(eventId) }, expiresAt: { N: String(at + claimSeconds) } },
               // A claim past its TTL that DynamoDB has not deleted yet counts as gone.
               ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
               ExpressionAttributeValues: { ':now': { N: String(at) } },

@@ -1,7 +1,7 @@
 /**
  * A JSON-file state store for the replay CLI (`--state DIR`): the dedup state kept between runs in
  * `DIR/state.json`. It is read once, and written whole (to a temporary file, then renamed) after
- * every change, so an interrupted run never leaves half a file.
+ * every change, one write at a time, so an interrupted run never leaves half a file.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -44,15 +44,22 @@ export function createFileStateStore(dir: string, options: StoreOptions = {}): S
     }
   }
 
-  async function save(memory: MemoryStateStore, operation: string): Promise<void> {
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-      await mkdir(dir, { recursive: true });
-      await writeFile(temporary, `${JSON.stringify(memory.snapshot(), null, 2)}\n`);
-      await rename(temporary, file);
-    } catch (cause) {
-      throw new StateStoreError(operation, `cannot write ${file}`, { cause });
-    }
+  /** The last write; writes run one after another, as concurrent ones would share the temporary file. */
+  let writing: Promise<void> = Promise.resolve();
+
+  function save(memory: MemoryStateStore, operation: string): Promise<void> {
+    const write = writing.then(async () => {
+      const temporary = `${file}.${process.pid}.tmp`;
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(temporary, `${JSON.stringify(memory.snapshot(), null, 2)}\n`);
+        await rename(temporary, file);
+      } catch (cause) {
+        throw new StateStoreError(operation, `cannot write ${file}`, { cause });
+      }
+    });
+    writing = write.catch(() => undefined);
+    return write;
   }
 
   return {

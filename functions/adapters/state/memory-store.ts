@@ -16,6 +16,11 @@ export interface StoreOptions {
   readonly eventTtlHours?: number;
 }
 
+/** How long an event claim lasts, in seconds: `eventTtlHours`, 7 days by default. */
+export function eventTtlSeconds(options: StoreOptions): number {
+  return Math.round((options.eventTtlHours ?? 168) * 3600);
+}
+
 export interface MemoryStateStore extends StateStore {
   /** The live records and claims, expired ones left out. */
   snapshot(): StateSnapshot;
@@ -29,7 +34,7 @@ export interface MemoryStateStore extends StateStore {
  */
 export function createMemoryStateStore(options: StoreOptions & { readonly initial?: StateSnapshot } = {}): MemoryStateStore {
   const now = options.now ?? (() => new Date());
-  const eventTtlSeconds = Math.round((options.eventTtlHours ?? 168) * 3600);
+  const claimSeconds = eventTtlSeconds(options);
   const findings = new Map(Object.entries(options.initial?.findings ?? {}));
   const events = new Map(Object.entries(options.initial?.events ?? {}));
   return {
@@ -49,7 +54,7 @@ export function createMemoryStateStore(options: StoreOptions & { readonly initia
       const at = now();
       const claim = events.get(eventId);
       if (claim !== undefined && !isExpired(claim, at)) return true;
-      events.set(eventId, Math.floor(at.getTime() / 1000) + eventTtlSeconds);
+      events.set(eventId, Math.floor(at.getTime() / 1000) + claimSeconds);
       return false;
     },
     async forgetEvent(eventId) {
