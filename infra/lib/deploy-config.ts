@@ -21,6 +21,8 @@ const LOG_RETENTION_DAYS = [
 const STACK_TOPIC_PLACEHOLDER = 'arn:aws:sns:::created-by-the-stack';
 
 const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+/** A CloudFormation stack or StackSet name. */
+const cfnName = () => z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/));
 
 const notifierSchema = z.strictObject({
   /** Construct id, also used in resource names: letters and digits. */
@@ -64,7 +66,7 @@ const notifierSchema = z.strictObject({
 });
 
 const stackSetSchema = z.strictObject({
-  stackSetName: z._default(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/)), 'securityhub-email-notifier'),
+  stackSetName: z._default(cfnName(), 'securityhub-email-notifier'),
   /** Regions to deploy to in every target account. */
   regions: z.array(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))).check(z.minLength(1)),
   /** SERVICE_MANAGED (AWS Organizations) targets organizational units; SELF_MANAGED targets accounts. */
@@ -77,7 +79,7 @@ const stackSetSchema = z.strictObject({
 
 const deploySchema = z.strictObject({
   /** Name of the home-Region stack. */
-  stackName: z._default(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/)), 'SecurityHubEmailNotifier'),
+  stackName: z._default(cfnName(), 'SecurityHubEmailNotifier'),
   /** Who receives the operational alarms (dead letters, errors, throttles, backlog). */
   operatorEmail: z.optional(z.email()),
   tags: z._default(z.record(z.string(), z.string()), {}),

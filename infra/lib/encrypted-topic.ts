@@ -23,7 +23,8 @@ export interface EncryptedTopicProps {
 
 /**
  * An SNS topic encrypted with its own rotating KMS key, publishing allowed over TLS only. The
- * topic policy grants nothing; publishers get access through their own IAM policy (`grantPublish`).
+ * topic policy grants nothing (unless `allowCloudWatchAlarms`); publishers get access through their own
+ * IAM policy, with `kms:GenerateDataKey` and `kms:Decrypt` on {@link EncryptedTopic.key}.
  */
 export class EncryptedTopic extends Construct {
   /** The topic. */

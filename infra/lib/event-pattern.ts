@@ -90,9 +90,7 @@ export function buildRulePatterns(config: NotifierConfig): RulePattern[] {
       pattern: { source: [EVENT_SOURCE], 'detail-type': [DETAIL_TYPES.importedV2], ...detail(ocsfFilters(config)) },
     });
   }
-  const manual = [DETAIL_TYPES.customAction, DETAIL_TYPES.insightResults].filter((type) =>
-    config.detailTypes.some((key) => DETAIL_TYPES[key] === type),
-  );
+  const manual = (['customAction', 'insightResults'] as const).filter((key) => enabled.has(key)).map((key) => DETAIL_TYPES[key]);
   if (manual.length > 0) {
     patterns.push({
       family: 'manual',
@@ -128,25 +126,20 @@ function asffFilters({ filters }: NotifierConfig): Fields {
 function ocsfFilters({ filters }: NotifierConfig): Fields {
   const fields: Fields = {};
   const severities = restricted('severities', filters.severities, SEVERITIES);
-  if (severities) fields.severity = severities.flatMap((s) => OCSF_SEVERITY[s]);
+  if (severities) fields.severity = captions(severities, OCSF_SEVERITY);
   const workflow = restricted('workflowStatuses', filters.workflowStatuses, WORKFLOW_STATUSES, true);
-  if (workflow)
-    Object.assign(
-      fields,
-      orAbsent(
-        'status',
-        workflow.flatMap((s) => OCSF_STATUS[s]),
-      ),
-    );
+  // `status` sits at the top of the finding, so its `$or` does too.
+  if (workflow) Object.assign(fields, orAbsent('status', captions(workflow, OCSF_STATUS)));
   const compliance = restricted('complianceStatuses', filters.complianceStatuses, COMPLIANCE_STATUSES, true);
-  if (compliance)
-    fields.compliance = orAbsent(
-      'status',
-      compliance.flatMap((s) => OCSF_COMPLIANCE[s]),
-    );
+  if (compliance) fields.compliance = orAbsent('status', captions(compliance, OCSF_COMPLIANCE));
   if (filters.productNames) fields.metadata = { product: { name: nonEmpty('productNames', filters.productNames) } };
   if (filters.accountIds) fields.cloud = { account: { uid: nonEmpty('accountIds', filters.accountIds) } };
   return fields;
+}
+
+/** The OCSF captions of model values, in order. */
+function captions<T extends string>(values: readonly T[], caption: Record<T, readonly string[]>): string[] {
+  return values.flatMap((value) => caption[value]);
 }
 
 /** `{ $or: [{ key: values }, { key: [{ exists: false }] }] }`, or only the absent branch when nothing is allowed. */

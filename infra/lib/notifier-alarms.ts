@@ -5,6 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { EncryptedTopic } from './encrypted-topic.js';
 
 /** What the notifier alarms watch, and where they report. */
 export interface NotifierAlarmsProps {
@@ -55,6 +56,18 @@ export function createNotifierAlarms(scope: Construct, props: NotifierAlarmsProp
   const action = new actions.SnsAction(props.topic);
   for (const alarm of alarms) alarm.addAlarmAction(action);
   return alarms;
+}
+
+/**
+ * The operator's alarm topic: KMS-encrypted, published to by this account's CloudWatch alarms,
+ * subscribed by `email` when given.
+ */
+export function createAlarmTopic(scope: Construct, id: string, email?: string): EncryptedTopic {
+  return new EncryptedTopic(scope, id, {
+    displayName: 'Security Hub notifier alarms',
+    emails: email ? [email] : [],
+    allowCloudWatchAlarms: true,
+  });
 }
 
 /** An alarm on the first occurrence: at least 1 in one period; no data is not a breach. */

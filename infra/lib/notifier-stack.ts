@@ -3,7 +3,8 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from './deploy-config.js';
-import { EncryptedTopic } from './encrypted-topic.js';
+import type { EncryptedTopic } from './encrypted-topic.js';
+import { createAlarmTopic } from './notifier-alarms.js';
 import { type CodePackaging, SecurityHubEmailNotifier } from './security-hub-email-notifier.js';
 
 /** Tag every resource carries, whatever the configuration adds. */
@@ -47,11 +48,7 @@ export class NotifierStack extends Stack {
       ...props,
     });
     const { deploy } = props;
-    this.alarmTopic = new EncryptedTopic(this, 'OperatorAlarms', {
-      displayName: 'Security Hub notifier alarms',
-      emails: deploy.operatorEmail ? [deploy.operatorEmail] : [],
-      allowCloudWatchAlarms: true,
-    });
+    this.alarmTopic = createAlarmTopic(this, 'OperatorAlarms', deploy.operatorEmail);
     this.notifiers = deploy.notifiers.map(
       (entry) =>
         new SecurityHubEmailNotifier(this, entry.id, {

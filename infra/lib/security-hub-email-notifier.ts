@@ -11,12 +11,13 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { EncryptedTopic } from './encrypted-topic.js';
 import { buildRulePatterns, type EventPatternJson } from './event-pattern.js';
-import { bundleInline, ESBUILD_TARGET, EXTERNAL_MODULES, INLINE_HANDLER } from './function-code.js';
-import { createNotifierAlarms } from './notifier-alarms.js';
+import { ASSET_BUNDLING, bundleInline, INLINE_HANDLER } from './function-code.js';
+import { createAlarmTopic, createNotifierAlarms } from './notifier-alarms.js';
 import { createFailedAlarm, createStateTable } from './notifier-state.js';
 import { DEFAULT_HANDLER_ENTRY, LOCK_FILE, PROJECT_ROOT } from './paths.js';
 import { SesSender, type SesSenderProps } from './ses-sender.js';
@@ -220,7 +221,7 @@ export class SecurityHubEmailNotifier extends Construct {
     environmentConfig = { ...environmentConfig, stateTable: this.stateTable.tableName };
 
     const inline = props.codePackaging === 'inline';
-    this.function = this.createFunction(props, {
+    this.function = this.createFunction(props.entry ?? DEFAULT_HANDLER_ENTRY, inline, {
       role: this.role,
       logGroup: this.logGroup,
       architecture: lambda.Architecture.ARM_64,
@@ -232,7 +233,7 @@ export class SecurityHubEmailNotifier extends Construct {
       // The one place the function's environment is written.
       environment: {
         NOTIFIER_CONFIG: Stack.of(this).toJsonString(environmentConfig),
-        POWERTOOLS_SERVICE_NAME: 'securityhub-email-notifier',
+        POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         ...(inline ? {} : { NODE_OPTIONS: '--enable-source-maps' }),
       },
@@ -246,16 +247,7 @@ export class SecurityHubEmailNotifier extends Construct {
       }),
     );
 
-    if (props.alarmTopic) {
-      this.alarmTopic = props.alarmTopic;
-    } else {
-      const created = new EncryptedTopic(this, 'Alarms', {
-        displayName: 'Security Hub notifier alarms',
-        emails: props.operatorEmail ? [props.operatorEmail] : [],
-        allowCloudWatchAlarms: true,
-      });
-      this.alarmTopic = created.topic;
-    }
+    this.alarmTopic = props.alarmTopic ?? createAlarmTopic(this, 'Alarms', props.operatorEmail).topic;
     const alarms = createNotifierAlarms(this, {
       fn: this.function,
       queue: this.queue,
@@ -268,8 +260,9 @@ export class SecurityHubEmailNotifier extends Construct {
 
   private createQueues(maxReceiveCount: number, visibilityTimeout: Duration) {
     const common = { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
-    const deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', { ...common, retentionPeriod: Duration.days(14) });
-    const targetDeadLetterQueue = new sqs.Queue(this, 'RuleTargetDeadLetterQueue', { ...common, retentionPeriod: Duration.days(14) });
+    const deadLetters = { ...common, retentionPeriod: Duration.days(14) };
+    const deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', deadLetters);
+    const targetDeadLetterQueue = new sqs.Queue(this, 'RuleTargetDeadLetterQueue', deadLetters);
     const queue = new sqs.Queue(this, 'Buffer', {
       ...common,
       visibilityTimeout,
@@ -283,12 +276,8 @@ export class SecurityHubEmailNotifier extends Construct {
     return { queue, deadLetterQueue, targetDeadLetterQueue };
   }
 
-  private createFunction(
-    props: SecurityHubEmailNotifierProps,
-    common: lambda.FunctionOptions & { runtime: lambda.Runtime },
-  ): lambda.Function {
-    const entry = props.entry ?? DEFAULT_HANDLER_ENTRY;
-    if ((props.codePackaging ?? 'asset') === 'inline') {
+  private createFunction(entry: string, inline: boolean, common: lambda.FunctionOptions & { runtime: lambda.Runtime }): lambda.Function {
+    if (inline) {
       return new lambda.Function(this, 'Function', {
         ...common,
         handler: INLINE_HANDLER,
@@ -301,15 +290,7 @@ export class SecurityHubEmailNotifier extends Construct {
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: LOCK_FILE,
-      bundling: {
-        format: nodejs.OutputFormat.CJS,
-        target: ESBUILD_TARGET,
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        externalModules: EXTERNAL_MODULES,
-        forceDockerBundling: false,
-      },
+      bundling: ASSET_BUNDLING,
     });
   }
 }

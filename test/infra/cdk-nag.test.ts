@@ -1,13 +1,8 @@
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { parseDeployConfig } from '../../infra/lib/deploy-config.js';
 import { NotifierStack } from '../../infra/lib/notifier-stack.js';
 import { FIXTURE_HANDLER, sesDeploy, snsDeploy, testApp } from './support/synth.js';
-
-function violations(stack: NotifierStack) {
-  const report = new AwsSolutionsChecks().validateScope(stack);
-  return report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
-}
+import { nagViolations } from './support/template.js';
 
 describe('AwsSolutionsChecks', () => {
   it.each([
@@ -31,6 +26,6 @@ describe('AwsSolutionsChecks', () => {
     ],
   ])('finds no unacknowledged violation in the %s stack', (_name, deploy) => {
     const stack = new NotifierStack(testApp(), 'Nag', { deploy, entry: FIXTURE_HANDLER });
-    expect(violations(stack)).toEqual([]);
+    expect(nagViolations(stack)).toEqual([]);
   });
 });

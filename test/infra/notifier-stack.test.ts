@@ -1,25 +1,9 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import type { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { parseDeployConfig } from '../../infra/lib/deploy-config.js';
-import { NotifierStack } from '../../infra/lib/notifier-stack.js';
-import { FIXTURE_HANDLER, sesDeploy, snsDeploy, testApp } from './support/synth.js';
-
-type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Principal?: unknown };
-
-function synth(deploy = sesDeploy()) {
-  const stack = new NotifierStack(testApp(), 'Notifier', { deploy, entry: FIXTURE_HANDLER });
-  return { stack, template: Template.fromStack(stack) };
-}
-
-/** Every statement of the identity policies in the template. */
-function roleStatements(template: Template): Statement[] {
-  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap((r) => r.Properties.PolicyDocument.Statement as Statement[]);
-}
-
-function actionsOf(statement: Statement): string[] {
-  return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
-}
+import { sesDeploy, snsDeploy, synthNotifier as synth } from './support/synth.js';
+import { actionsOf, logicalIdOf, roleStatements, type Statement } from './support/template.js';
 
 function ref(logicalId: string) {
   return { 'Fn::GetAtt': [logicalId, 'Arn'] };
@@ -37,12 +21,6 @@ function joined(value: unknown): string {
   if (typeof value === 'string') return value;
   const [, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
   return parts.map((part) => (typeof part === 'string' ? part : `<Ref ${(part as { Ref: string }).Ref}>`)).join('');
-}
-
-function logicalIdOf(template: Template, type: string, props: Record<string, unknown>): string {
-  const [id, ...more] = Object.keys(template.findResources(type, { Properties: props }));
-  if (!id || more.length > 0) throw new Error(`expected exactly one ${type} with ${JSON.stringify(props)}`);
-  return id;
 }
 
 describe('NotifierStack: the path from Security Hub to the function', () => {
@@ -84,7 +62,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
 
   it('targets every rule at the buffer queue, with its own dead-letter queue and a 24-hour retry policy', () => {
     const rules = Object.values(template.findResources('AWS::Events::Rule'));
-    expect(rules.length).toBeGreaterThan(0);
+    expect(rules, 'ASFF, OCSF and manual rules').toHaveLength(3);
     for (const rule of rules) {
       expect(rule.Properties.Targets).toEqual([
         expect.objectContaining({
@@ -103,6 +81,12 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
       SqsManagedSseEnabled: true,
     });
     template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600 });
+    // Both dead-letter queues (the buffer's and the rule target's) keep messages 14 days.
+    const queues = Object.entries(template.findResources('AWS::SQS::Queue'));
+    expect(queues).toHaveLength(3);
+    for (const [id, queue] of queues) {
+      if (id !== buffer) expect(queue.Properties.MessageRetentionPeriod, id).toBe(14 * 24 * 3600);
+    }
   });
 
   it('feeds the function from the buffer in batches with ReportBatchItemFailures, limited to the reserved concurrency', () => {
@@ -137,10 +121,14 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     expect(config.filters.severities).toEqual(['HIGH', 'CRITICAL']);
     expect(config.stateTable).toBe(`<Ref ${logicalIdOf(template, 'AWS::DynamoDB::Table', {})}>`);
     expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'NOTIFIER_CONFIG', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME']);
+    expect(variables.NODE_OPTIONS, 'the asset carries a source map').toBe('--enable-source-maps');
+    expect(variables.POWERTOOLS_SERVICE_NAME, 'the service dimension the Failed alarm watches').toBe('securityhub-email-notifier');
   });
 
   it('encrypts every queue and denies access without TLS', () => {
-    for (const queue of Object.values(template.findResources('AWS::SQS::Queue'))) expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    const queues = Object.values(template.findResources('AWS::SQS::Queue'));
+    expect(queues, 'buffer and two dead-letter queues').toHaveLength(3);
+    for (const queue of queues) expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
     const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy'));
     expect(policies).toHaveLength(Object.keys(template.findResources('AWS::SQS::Queue')).length);
     for (const policy of policies) {
@@ -308,6 +296,9 @@ describe('NotifierStack: SES and SNS notifiers side by side', () => {
     };
     expect(asffPattern(pager?.rules)?.detail.findings.Severity).toEqual({ Label: ['CRITICAL'] });
     expect(asffPattern(mail?.rules)).toBeDefined();
+    expect(asffPattern(mail?.rules)?.detail?.findings, "the SES notifier's own (default) filters").toMatchObject({
+      RecordState: ['ACTIVE'],
+    });
     expect(asffPattern(mail?.rules)?.detail?.findings?.Severity).toBeUndefined();
     template.resourcePropertiesCountIs('AWS::SNS::Topic', { DisplayName: 'Security Hub notifier alarms' }, 1);
   });

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll } from 'vitest';
 import { type DeployConfig, parseDeployConfig } from '../../../infra/lib/deploy-config.js';
+import { NotifierStack } from '../../../infra/lib/notifier-stack.js';
 
 /** The stand-in handler: infra tests do not depend on the real one (one test bundles the real one). */
 export const FIXTURE_HANDLER = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'handler.ts');
@@ -20,6 +22,12 @@ export function testApp(): App {
   const outdir = mkdtempSync(join(tmpdir(), 'notifier-infra-'));
   outdirs.push(outdir);
   return new App({ outdir, builtinCloudFormationValidation: false });
+}
+
+/** A {@link NotifierStack} with the stand-in handler, and its template. */
+export function synthNotifier(deploy: DeployConfig = sesDeploy()): { stack: NotifierStack; template: Template } {
+  const stack = new NotifierStack(testApp(), 'Notifier', { deploy, entry: FIXTURE_HANDLER });
+  return { stack, template: Template.fromStack(stack) };
 }
 
 /** One SES notifier with the given overrides of the notifier config. */
