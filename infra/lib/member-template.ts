@@ -1,4 +1,5 @@
-import { App, BootstraplessSynthesizer, type IStackSynthesizer } from 'aws-cdk-lib';
+import { App, BootstraplessSynthesizer, type IStackSynthesizer, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DeployConfig } from './deploy-config.js';
 import { NotifierStack } from './notifier-stack.js';
 
@@ -26,6 +27,8 @@ export interface MemberTemplateOptions {
  */
 export function synthesizeMemberTemplate(deploy: DeployConfig, options: MemberTemplateOptions): string {
   const app = new App({ outdir: options.outdir });
+  // The member is synthesized in an app of its own: cdk-nag must check it here too, as it does the home app.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   createMemberStack(app, deploy, options.entry);
   return app.synth().getStackByName(MEMBER_STACK_ID).templateFullPath;
 }
