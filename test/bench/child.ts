@@ -25,7 +25,6 @@ export async function runChild<T>(entry: string, args: readonly string[], nodeFl
   const stdout = execFileSync(process.execPath, [...nodeFlags, outfile, ...args], {
     encoding: 'utf8',
     maxBuffer: 16 * 2 ** 20,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T;
 }

@@ -5,11 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { BURST_CONFIG_RAW } from './burst-config.js';
 import { type Summary, summarize } from './stats.js';
 
 /** A valid configuration and dummy credentials: the handler builds its clients at module scope; no network is touched. */
 export const HANDLER_ENV: Readonly<Record<string, string>> = {
-  NOTIFIER_CONFIG: JSON.stringify({ transport: 'sns', sns: { topicArn: 'arn:aws:sns:us-east-1:111122223333:t' } }),
+  NOTIFIER_CONFIG: JSON.stringify(BURST_CONFIG_RAW),
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
   AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',

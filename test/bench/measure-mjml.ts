@@ -1,15 +1,13 @@
 /**
  * The naive way, for comparison: compile the email's MJML template with mjml for every email
  * (as a notifier without a template build step does), then Handlebars, then fill it. Uses the
- * same MJML options, Handlebars options and view model as the build, so it produces the same
+ * build's own MJML step (`compileMjml`) and the same view model, so it produces the same
  * email: checked byte for byte against the precompiled renderer.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
-import { compileTemplates } from '../../functions/build/compile-templates.js';
-import { minifyHtml } from '../../functions/build/minify-html.js';
+import { compileMjml, compileTemplates } from '../../functions/build/compile-templates.js';
 import type { CompiledTemplates } from '../../functions/core/render/compiled-templates.js';
 import { createRenderer } from '../../functions/core/render/create-renderer.js';
 import type { Notification } from '../../functions/core/render/email.js';
@@ -20,9 +18,8 @@ import type { FixtureNotification } from './notifications.js';
 import { TEMPLATES_DIR } from './paths.js';
 import { type Summary, summarize } from './stats.js';
 
-/** As in functions/build/compile-templates.ts (its `compileMjml` is not exported): MJML options, indentation removal, Handlebars options. */
+/** Handlebars with the built-in helpers only, as the template check allows. */
 const PRECOMPILE = { knownHelpersOnly: true, knownHelpers: { if: true, unless: true, each: true, with: true } };
-const INDENTATION = /[ \t]*\n[ \t\n]*/g;
 const OPTIONS = { locale: 'en', timeZone: 'UTC' } as const;
 
 export interface MjmlResult {
@@ -35,15 +32,10 @@ export interface MjmlResult {
 
 async function renderNaively(compiled: CompiledTemplates, notification: Notification): Promise<string> {
   const file = path.join(TEMPLATES_DIR, `${notification.kind}.mjml`);
-  const { html } = await mjml2html(readFileSync(file, 'utf8'), {
-    validationLevel: 'strict',
-    filePath: file,
-    ignoreIncludes: false,
-    keepComments: false,
-    fonts: {},
-  });
+  // The build's own MJML step (same options, indentation removal and minifying), run for every email.
+  const html = await compileMjml(file, readFileSync(file, 'utf8'));
   // The naive way fills the freshly compiled HTML with Handlebars itself.
-  const template = Handlebars.compile(minifyHtml(html.replace(INDENTATION, '\n')), PRECOMPILE);
+  const template = Handlebars.compile(html, PRECOMPILE);
   const fill = (view: object) => template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   const renderer = createRenderer({ ...compiled, html: { ...compiled.html, [notification.kind]: fill } });
   const email = renderer.render(notification, OPTIONS);
