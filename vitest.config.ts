@@ -1,8 +1,16 @@
 import { defineConfig } from 'vitest/config';
+import { chromiumMissing } from './functions/preview/chromium.js';
+
+// Browser suites (`*.browser.test.ts`) need Debian's Chromium. Without it they are left out, said
+// on one line; in CI (`CI=true`) nothing is left out, so a missing browser fails the run instead.
+const BROWSER_SUITES = 'test/**/*.browser.test.ts';
+const missing = process.env.CI === 'true' ? undefined : chromiumMissing();
+if (missing) console.warn(`not run: ${BROWSER_SUITES} (${missing}); then run npm test again`);
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: missing ? [BROWSER_SUITES, '**/node_modules/**'] : ['**/node_modules/**'],
     environment: 'node',
     // Integration suites start local stand-ins (SES, SNS, DynamoDB, Chromium) on loopback.
     testTimeout: 30_000,

@@ -34,7 +34,7 @@ function statusWithHost(host: string): Promise<number | undefined> {
 }
 
 beforeAll(async () => {
-  running = await startPreviewOnCopy({ fixtures: ['fixtures'], log: (line) => log.push(line) });
+  running = await startPreviewOnCopy({ fixtures: ['fixtures', 'test/fixtures/invalid'], log: (line) => log.push(line) });
   ({ preview, templates } = running);
 });
 

@@ -1,7 +1,7 @@
 /**
  * Size and shape limits: huge text, thousands of list items, deep nesting and thousands of findings
- * in one Custom Action give emails of bounded size, quickly, with a visible note of what was
- * shortened, and every finding is still accounted for.
+ * in one Custom Action give emails of bounded size, with a visible note of what was shortened, and
+ * every finding is still accounted for. Time is not checked here: `npm run bench` measures it.
  */
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +16,6 @@ import { expectSafeEmail } from './email-safety.js';
 /** An email body a mail client shows without clipping (Gmail clips above 102 KB) and SES accepts with room to spare. */
 const HTML_MAX = 100 * 1024;
 const TEXT_MAX = 64 * 1024;
-/** A wall-clock guard against pathological (quadratic, exponential) work, not a benchmark: real runs take well under a second. */
-const GUARD_MS = 5_000;
 
 const pipeline = createPipeline(parseConfig({}), renderer);
 
@@ -31,9 +29,7 @@ function seedEvent(change: (finding: Asff, event: SeedEvent) => void): SeedEvent
 }
 
 function emails(event: unknown): Email[] {
-  const started = Date.now();
   const outcomes = pipeline.plan(event, 'limits');
-  expect(Date.now() - started).toBeLessThan(GUARD_MS);
   expect(outcomes.map((o) => o.kind)).toEqual(outcomes.map(() => 'email'));
   return outcomes.flatMap((o) => (o.kind === 'email' ? [o.email] : []));
 }

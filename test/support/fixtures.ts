@@ -15,14 +15,17 @@ export const FIXTURES_DIR = join(REPO_ROOT, 'fixtures');
 export type FixtureGroup = 'real' | 'seed' | 'edge' | (string & {});
 
 export interface Fixture {
-  /** Path from the repository root with `/` separators, e.g. `fixtures/edge/invalid/not-json.json`: use it as the input name. */
+  /** Path from the repository root with `/` separators, e.g. `fixtures/seed/securityhub-findings-imported-event.json`: use it as the input name. */
   readonly name: string;
   /** Absolute path. */
   readonly file: string;
   readonly group: FixtureGroup;
-  /** True inside a folder named `invalid` (e.g. `fixtures/edge/invalid/`): input that must be refused. */
+  /** True for the deliberately broken inputs of `test/fixtures/invalid/` (see `listInvalidFixtures`). */
   readonly invalid: boolean;
 }
+
+/** Deliberately broken inputs: they live beside the tests, so `npm run replay -- fixtures` reads only good input. */
+export const INVALID_DIR = join(REPO_ROOT, 'test', 'fixtures', 'invalid');
 
 /**
  * Every `*.json` file under `fixtures/`, recursively, sorted by name. Pass `group` to keep one top folder.
@@ -30,15 +33,31 @@ export interface Fixture {
  * @example for (const fixture of listFixtures()) it(fixture.name, () => ...)
  */
 export function listFixtures(group?: FixtureGroup): Fixture[] {
-  const all = walk(FIXTURES_DIR)
-    .filter((file) => file.endsWith('.json'))
-    .map((file): Fixture => {
-      const name = relative(REPO_ROOT, file).split(sep).join('/');
-      const [, group = '', ...rest] = name.split('/');
-      return { name, file, group, invalid: rest.slice(0, -1).includes('invalid') };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const all = jsonFiles(FIXTURES_DIR).map((file): Fixture => {
+    const name = relative(REPO_ROOT, file).split(sep).join('/');
+    return { name, file, group: name.split('/')[1] ?? '', invalid: false };
+  });
   return group === undefined ? all : all.filter((f) => f.group === group);
+}
+
+/**
+ * Every `*.json` file under `test/fixtures/invalid/`: input that must be refused with the JSON path.
+ *
+ * @example for (const fixture of listInvalidFixtures()) expect(() => read(fixture)).toThrow(InvalidEventError)
+ */
+export function listInvalidFixtures(): Fixture[] {
+  return jsonFiles(INVALID_DIR).map((file) => ({
+    name: relative(REPO_ROOT, file).split(sep).join('/'),
+    file,
+    group: 'invalid',
+    invalid: true,
+  }));
+}
+
+function jsonFiles(dir: string): string[] {
+  return walk(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort((a, b) => a.localeCompare(b));
 }
 
 /** The file's text. */
@@ -46,7 +65,7 @@ export function readFixtureText(fixture: Fixture | string): string {
   return readFileSync(typeof fixture === 'string' ? join(REPO_ROOT, fixture) : fixture.file, 'utf8');
 }
 
-/** The file parsed as JSON (throws `SyntaxError` for `edge/invalid/not-json.json`). */
+/** The file parsed as JSON (throws `SyntaxError` for `test/fixtures/invalid/not-json.json`). */
 export function readFixture(fixture: Fixture | string): unknown {
   return JSON.parse(readFixtureText(fixture));
 }

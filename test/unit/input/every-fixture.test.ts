@@ -1,14 +1,14 @@
 /**
  * Every fixture under fixtures/: valid input decodes, and every ASFF finding in it reads without
  * error; OCSF input is wrapped into `Findings Imported V2` events (its content is the OCSF
- * reader's to check); every file under edge/invalid/ is refused with the path listed below.
+ * reader's to check); every file under test/fixtures/invalid/ is refused with the path listed below.
  */
 import { describe, expect, it } from 'vitest';
 import { InvalidEventError } from '../../../functions/core/errors.js';
 import { decodeInput } from '../../../functions/core/input/decode.js';
 import { DETAIL_TYPES } from '../../../functions/core/input/event.js';
 import { readEvent } from '../../../functions/core/input/read-event.js';
-import { listFixtures, readFixture, readFixtureText } from '../../support/fixtures.js';
+import { listFixtures, listInvalidFixtures, readFixture, readFixtureText } from '../../support/fixtures.js';
 
 /** Where each invalid fixture must fail: thrown by decode/read, or one failed finding. */
 const INVALID: Record<string, { readonly path: string; readonly stage: 'throws' | 'finding'; readonly message: RegExp }> = {
@@ -104,19 +104,19 @@ describe('every OCSF bare finding or list is wrapped into Findings Imported V2 e
 });
 
 describe('every invalid fixture is refused with the JSON path of the problem', () => {
-  const fixtures = listFixtures('edge').filter((f) => f.invalid);
-  it('has an expectation for every file in edge/invalid/', () => {
+  const fixtures = listInvalidFixtures();
+  it('has an expectation for every file in test/fixtures/invalid/', () => {
     const names = fixtures.map((f) => f.name.split('/').pop() ?? '');
     expect(names.filter((n) => n !== 'not-json.json').sort()).toEqual(Object.keys(INVALID).sort());
   });
 
   it('not-json.json is not JSON at all', () => {
-    expect(() => readFixture('fixtures/edge/invalid/not-json.json')).toThrow(SyntaxError);
+    expect(() => readFixture('test/fixtures/invalid/not-json.json')).toThrow(SyntaxError);
   });
 
   it.each(Object.entries(INVALID))('%s fails at %j', (file, expected) => {
     // Prepare
-    const name = `fixtures/edge/invalid/${file}`;
+    const name = `test/fixtures/invalid/${file}`;
     const json = readFixture(name);
     // Act
     const outcome = attempt(json, name);
