@@ -24,7 +24,12 @@ export default defineConfig({
     coverage: { provider: 'v8', include: ['functions/**', 'infra/**'], reporter: ['text-summary', 'html'] },
     projects: [
       project('unit', ['test/unit/**/*.test.ts', 'test/security/**/*.test.ts']),
-      project('integration', ['test/integration/**/*.test.ts', 'test/fault/**/*.test.ts', 'test/replay/**/*.test.ts', 'test/preview/**/*.test.ts']),
+      project('integration', [
+        'test/integration/**/*.test.ts',
+        'test/fault/**/*.test.ts',
+        'test/replay/**/*.test.ts',
+        'test/preview/**/*.test.ts',
+      ]),
       project('infra', ['test/infra/**/*.test.ts']),
       ...(missing ? [] : [{ extends: true as const, test: { name: 'browser', include: [BROWSER_SUITES] } }]),
     ],
