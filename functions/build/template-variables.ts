@@ -1,7 +1,7 @@
 /**
  * The template variable reference, generated from the declared view shapes (which the compiler
- * checks against the view-model types). `npm run docs:templates` writes it into README.md between
- * the `template-variables` markers; a test keeps the README in step.
+ * checks against the view-model types). `npm run docs:templates` writes it into docs/templates.md between
+ * the `template-variables` markers; a test keeps docs/templates.md in step.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -44,7 +44,7 @@ function flatten(node: ShapeNode, prefix: string): string[] {
 }
 
 /** Replaces the block between the markers in `file`. */
-export async function writeTemplateVariables(file = 'README.md'): Promise<void> {
+export async function writeTemplateVariables(file = 'docs/templates.md'): Promise<void> {
   const text = await readFile(file, 'utf8');
   const start = text.indexOf(START);
   const end = text.indexOf(END);
