@@ -4,6 +4,8 @@
  * file names and error messages can never become markup in the gallery.
  */
 
+import { escapeHtml } from '../core/render/template-runtime.js';
+
 /** HTML that is already escaped (or trusted markup written in this folder). */
 export class SafeHtml {
   readonly value: string;
@@ -15,17 +17,8 @@ export class SafeHtml {
   }
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Escapes text for an element body or a quoted attribute value (including `srcdoc`).
- *
- * @example
- * escapeHtml('<b title="x">') // '&lt;b title=&quot;x&quot;&gt;'
- */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
-}
+/** The emails' own escaping, one for the whole project: safe in element bodies and quoted attribute values (including `srcdoc`). */
+export { escapeHtml };
 
 /** Values `html` accepts: text is escaped, `SafeHtml` kept, arrays joined, null/undefined/false dropped. */
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];

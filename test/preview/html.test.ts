@@ -3,7 +3,7 @@ import { escapeHtml, html, raw } from '../../functions/preview/html.js';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that can end text or an attribute', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href&#x3D;&quot;x&quot; title&#x3D;&#x27;y&#x27;&gt;&amp;amp;&lt;/a&gt;');
   });
 });
 
