@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, raw } from '../../functions/preview/html.js';
 
 describe('escapeHtml', () => {
-  it('escapes the five characters that can end text or an attribute', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href&#x3D;&quot;x&quot; title&#x3D;&#x27;y&#x27;&gt;&amp;amp;&lt;/a&gt;');
+  it('escapes the characters that can end text or an attribute', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      '&lt;a href&#x3D;&quot;x&quot; title&#x3D;&#x27;y&#x27;&gt;&amp;amp;&lt;/a&gt;',
+    );
   });
 });
 
