@@ -5,7 +5,11 @@ import { chromiumMissing } from './functions/preview/chromium.js';
 // on one line; in CI (`CI=true`) nothing is left out, so a missing browser fails the run instead.
 const BROWSER_SUITES = 'test/**/*.browser.test.ts';
 const missing = process.env.CI === 'true' ? undefined : chromiumMissing();
-if (missing) console.warn(`not run: ${BROWSER_SUITES} (${missing}); then run npm test again`);
+// Said once, though vitest loads this file more than once (the variable is inherited).
+if (missing && !process.env.BROWSER_SUITES_NOTICE) {
+  process.env.BROWSER_SUITES_NOTICE = 'shown';
+  console.warn(`not run: ${BROWSER_SUITES} (${missing}); then run npm test again`);
+}
 
 /** One project per speed: `npm run test:unit` answers in seconds, `npm test` runs them all. */
 const project = (name: string, include: string[], exclude: string[] = []) => ({
