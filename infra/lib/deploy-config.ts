@@ -48,6 +48,8 @@ const notifierSchema = z.strictObject({
       batchSize: z._default(int(1, 10), 10),
       maxBatchingWindowSeconds: z._default(int(0, 300), 20),
       maxReceiveCount: z._default(int(1, 1000), 5),
+      /** The event source's maximum concurrency (2-1000); nothing is reserved, so a new account can deploy it. */
+      maxConcurrency: z._default(int(2, 1000), 2),
     }),
     {},
   ),
@@ -55,8 +57,6 @@ const notifierSchema = z.strictObject({
     z.strictObject({
       memorySize: z._default(int(128, 10240), 256),
       timeoutSeconds: z._default(int(3, 900), 60),
-      /** At least 2 (the least an SQS event source accepts as its maximum concurrency). */
-      reservedConcurrency: z._default(int(2, 1000), 2),
       logRetentionDays: z._default(z.literal(LOG_RETENTION_DAYS), 90),
       logLevel: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
     }),

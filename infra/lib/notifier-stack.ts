@@ -65,7 +65,7 @@ export class NotifierStack extends Stack {
           ...(props.codePackaging ? { codePackaging: props.codePackaging } : {}),
           memorySize: entry.function.memorySize,
           timeout: Duration.seconds(entry.function.timeoutSeconds),
-          reservedConcurrency: entry.function.reservedConcurrency,
+          maxConcurrency: entry.queue.maxConcurrency,
           logRetention: entry.function.logRetentionDays as logs.RetentionDays,
           logLevel: entry.function.logLevel,
           batchSize: entry.queue.batchSize,

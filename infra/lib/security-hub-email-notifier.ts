@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -6,31 +6,31 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { STATE_TABLE_VARIABLE, TOPIC_ARN_VARIABLE } from '../../functions/adapters/lambda-config.js';
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { EncryptedTopic } from './encrypted-topic.js';
 import { buildRulePatterns, type EventPatternJson } from './event-pattern.js';
-import { ASSET_BUNDLING, bundleInline, INLINE_HANDLER } from './function-code.js';
+import { HANDLER } from './function-code.js';
+import { type CodePackaging, packageFunction } from './function-package.js';
 import { createAlarmTopic, createNotifierAlarms } from './notifier-alarms.js';
 import { createFailedAlarm, createStateTable } from './notifier-state.js';
-import { DEFAULT_HANDLER_ENTRY, LOCK_FILE, PROJECT_ROOT } from './paths.js';
+import { DEFAULT_HANDLER_ENTRY } from './paths.js';
 import { SesSender, type SesSenderProps } from './ses-sender.js';
 
-/** How the handler code reaches Lambda. */
-export type CodePackaging = 'asset' | 'inline';
+export type { CodePackaging } from './function-package.js';
 
 /** Properties of a {@link SecurityHubEmailNotifier}. */
 export interface SecurityHubEmailNotifierProps {
   /**
    * The notifier configuration (`parseConfig`). It selects the transport, builds the event
-   * pattern and becomes the function's `NOTIFIER_CONFIG`. With `transport: 'sns'` the
-   * construct creates the topic and replaces `sns.topicArn` with its ARN.
+   * pattern and travels with the function's code (`notifier.config.json`). With `transport: 'sns'`
+   * the construct creates the topic and gives the function its ARN instead of `sns.topicArn`.
    */
   readonly config: NotifierConfig;
   /**
@@ -59,8 +59,8 @@ export interface SecurityHubEmailNotifierProps {
    */
   readonly entry?: string;
   /**
-   * `asset` bundles with NodejsFunction into a CDK file asset (needs a bootstrapped account);
-   * `inline` puts the minified bundle in the template (StackSets: no asset bucket in member accounts).
+   * `asset` bundles into a CDK file asset (needs a bootstrapped account); `inline` puts the
+   * compressed bundle in the template (StackSets: no asset bucket in member accounts).
    * @default 'asset'
    */
   readonly codePackaging?: CodePackaging;
@@ -75,11 +75,17 @@ export interface SecurityHubEmailNotifierProps {
    */
   readonly timeout?: Duration;
   /**
-   * Reserved concurrency, also the event source's maximum concurrency: keeps the send rate within
-   * SES and SNS limits (SNS email: 10 messages a second per endpoint). At least 2.
+   * The event source's maximum concurrency (2-1000): at most this many invocations at once, which
+   * keeps the send rate within SES and SNS limits (SNS email: 10 messages a second per endpoint).
+   * Nothing is reserved: a new account has 10 concurrent executions and Lambda keeps 100 unreserved,
+   * so any reserved concurrency fails there ("Configuring reserved concurrency",
+   * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html). The event source
+   * stops polling at this limit instead of throttling, so no message is lost to a throttle
+   * ("Configuring maximum concurrency for Amazon SQS event sources",
+   * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html).
    * @default 2
    */
-  readonly reservedConcurrency?: number;
+  readonly maxConcurrency?: number;
   /**
    * How long the function's logs are kept.
    * @default logs.RetentionDays.THREE_MONTHS
@@ -160,8 +166,10 @@ export class SecurityHubEmailNotifier extends Construct {
     const { config } = props;
     const timeout = props.timeout ?? Duration.seconds(60);
     const window = props.maxBatchingWindow ?? Duration.seconds(20);
-    const concurrency = props.reservedConcurrency ?? 2;
-    if (concurrency < 2) throw new ConfigError('reservedConcurrency', 'at least 2 (the least an SQS event source can be limited to)');
+    const concurrency = props.maxConcurrency ?? 2;
+    if (!Number.isInteger(concurrency) || concurrency < 2 || concurrency > 1000) {
+      throw new ConfigError('maxConcurrency', 'an integer from 2 to 1000 (what an SQS event source accepts)');
+    }
 
     const queues = this.createQueues(props.maxReceiveCount ?? 5, Duration.seconds(timeout.toSeconds() * 6 + window.toSeconds()));
     this.deadLetterQueue = queues.deadLetterQueue;
@@ -192,7 +200,8 @@ export class SecurityHubEmailNotifier extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    let environmentConfig: NotifierConfig = config;
+    // Deploy-time tokens go in the environment; the rest of the configuration travels with the code.
+    const tokens: Record<string, string> = {};
     if (config.transport === 'ses') {
       if (!config.ses) throw new ConfigError('config.ses', 'required when transport is "ses"');
       const routeRecipients = config.policy.routes.flatMap((route) => (route.ses ? [...route.ses.to, ...route.ses.cc] : []));
@@ -212,30 +221,32 @@ export class SecurityHubEmailNotifier extends Construct {
         resourceArns: [this.deliveryTopic.topic.topicArn, ...new Set(routeTopics)],
       });
       this.deliveryTopic.key.grant(this.role, 'kms:Decrypt', 'kms:GenerateDataKey');
-      environmentConfig = { ...config, sns: { topicArn: this.deliveryTopic.topic.topicArn } };
+      tokens[TOPIC_ARN_VARIABLE] = this.deliveryTopic.topic.topicArn;
     } else {
       throw new ConfigError('config.transport', 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
     }
 
     this.stateTable = createStateTable(this, this.role, props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY);
-    environmentConfig = { ...environmentConfig, stateTable: this.stateTable.tableName };
+    tokens[STATE_TABLE_VARIABLE] = this.stateTable.tableName;
 
-    const inline = props.codePackaging === 'inline';
-    this.function = this.createFunction(props.entry ?? DEFAULT_HANDLER_ENTRY, inline, {
+    const { sns: _topic, stateTable: _table, ...fileConfig } = config;
+    const code = packageFunction(props.entry ?? DEFAULT_HANDLER_ENTRY, props.codePackaging ?? 'asset', fileConfig);
+    this.function = new lambda.Function(this, 'Function', {
+      code: code.code,
+      handler: HANDLER,
       role: this.role,
       logGroup: this.logGroup,
       architecture: lambda.Architecture.ARM_64,
       runtime: lambda.Runtime.NODEJS_24_X,
       memorySize: props.memorySize ?? 256,
       timeout,
-      reservedConcurrentExecutions: concurrency,
       description: 'Turns Security Hub findings into readable emails',
       // The one place the function's environment is written.
       environment: {
-        NOTIFIER_CONFIG: Stack.of(this).toJsonString(environmentConfig),
+        ...code.environment,
+        ...tokens,
         POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
-        ...(inline ? {} : { NODE_OPTIONS: '--enable-source-maps' }),
       },
     });
     this.function.addEventSource(
@@ -274,24 +285,6 @@ export class SecurityHubEmailNotifier extends Construct {
       reason: 'This queue is itself a dead-letter queue: the EventBridge rule target puts events here it could not deliver to the buffer.',
     });
     return { queue, deadLetterQueue, targetDeadLetterQueue };
-  }
-
-  private createFunction(entry: string, inline: boolean, common: lambda.FunctionOptions & { runtime: lambda.Runtime }): lambda.Function {
-    if (inline) {
-      return new lambda.Function(this, 'Function', {
-        ...common,
-        handler: INLINE_HANDLER,
-        code: lambda.Code.fromInline(bundleInline(entry)),
-      });
-    }
-    return new nodejs.NodejsFunction(this, 'Function', {
-      ...common,
-      entry,
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: LOCK_FILE,
-      bundling: ASSET_BUNDLING,
-    });
   }
 }
 

@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { parseDeployConfig } from '../../infra/lib/deploy-config.js';
+import { shippedConfig } from './support/function-config.js';
 import { sesDeploy, snsDeploy, synthNotifier as synth } from './support/synth.js';
 import { actionsOf, logicalIdOf, roleStatements, type Statement } from './support/template.js';
 
@@ -16,15 +17,8 @@ function getAttId(value: unknown): string {
   return id;
 }
 
-/** A string, or an `Fn::Join` of strings and `{ Ref }`s written as `<Ref id>`. */
-function joined(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const [, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
-  return parts.map((part) => (typeof part === 'string' ? part : `<Ref ${(part as { Ref: string }).Ref}>`)).join('');
-}
-
 describe('NotifierStack: the path from Security Hub to the function', () => {
-  const { template } = synth(sesDeploy({ filters: { severities: ['HIGH', 'CRITICAL'], accountIds: ['111122223333'] } }));
+  const { outdir, template } = synth(sesDeploy({ filters: { severities: ['HIGH', 'CRITICAL'], accountIds: ['111122223333'] } }));
   const buffer = logicalIdOf(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue() });
   const dlq = getAttId(template.findResources('AWS::SQS::Queue')[buffer]?.Properties.RedrivePolicy.deadLetterTargetArn);
 
@@ -89,7 +83,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     }
   });
 
-  it('feeds the function from the buffer in batches with ReportBatchItemFailures, limited to the reserved concurrency', () => {
+  it('feeds the function from the buffer in batches with ReportBatchItemFailures, limited by the event source alone', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: ref(buffer),
       BatchSize: 10,
@@ -99,28 +93,37 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     });
   });
 
-  it('runs on nodejs24.x arm64 with the sized memory, timeout and reserved concurrency, and an explicit log group', () => {
+  it('runs on nodejs24.x arm64 with the sized memory and timeout, no reserved concurrency, and an explicit log group', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 256,
       Timeout: 60,
-      ReservedConcurrentExecutions: 2,
       LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
     });
+    // A new account has 10 concurrent executions and must keep 100 unreserved: any reservation fails there.
+    template.allResourcesProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
-  it('writes the parsed notifier configuration into NOTIFIER_CONFIG', () => {
+  it('ships the parsed notifier configuration in the code asset, and only the state table name as a token', () => {
     const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
     const variables = fn?.Properties.Environment.Variables as Record<string, unknown>;
-    // The state table's name is a token: NOTIFIER_CONFIG is an Fn::Join around its Ref.
-    const config = JSON.parse(joined(variables.NOTIFIER_CONFIG));
+    const config = shippedConfig(fn, outdir);
 
+    expect(fn?.Properties.Handler).toBe('index.handler');
     expect(config).toMatchObject({ transport: 'ses', ses: { from: 'alerts@example.com', to: ['team@example.com'] } });
-    expect(config.filters.severities).toEqual(['HIGH', 'CRITICAL']);
-    expect(config.stateTable).toBe(`<Ref ${logicalIdOf(template, 'AWS::DynamoDB::Table', {})}>`);
-    expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'NOTIFIER_CONFIG', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME']);
+    expect(config.filters).toMatchObject({ severities: ['HIGH', 'CRITICAL'] });
+    expect(config).not.toHaveProperty('stateTable');
+    expect(variables.NOTIFIER_STATE_TABLE).toEqual({ Ref: logicalIdOf(template, 'AWS::DynamoDB::Table', {}) });
+    expect(variables.NOTIFIER_CONFIG_FILE).toBe('notifier.config.json');
+    expect(Object.keys(variables).sort()).toEqual([
+      'NODE_OPTIONS',
+      'NOTIFIER_CONFIG_FILE',
+      'NOTIFIER_STATE_TABLE',
+      'POWERTOOLS_LOG_LEVEL',
+      'POWERTOOLS_SERVICE_NAME',
+    ]);
     expect(variables.NODE_OPTIONS, 'the asset carries a source map').toBe('--enable-source-maps');
     expect(variables.POWERTOOLS_SERVICE_NAME, 'the service dimension the Failed alarm watches').toBe('securityhub-email-notifier');
   });
@@ -248,11 +251,9 @@ describe('NotifierStack: SNS delivery', () => {
     for (const statement of statements) expect(statement.Effect).toBe('Deny');
   });
 
-  it("writes the topic's ARN into NOTIFIER_CONFIG", () => {
+  it("gives the function the topic's ARN in NOTIFIER_TOPIC_ARN", () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: Match.objectLike({ NOTIFIER_CONFIG: { 'Fn::Join': ['', Match.arrayWith([{ Ref: topic }])] } }),
-      },
+      Environment: { Variables: Match.objectLike({ NOTIFIER_TOPIC_ARN: { Ref: topic } }) },
     });
   });
 });
