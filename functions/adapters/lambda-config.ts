@@ -18,6 +18,8 @@ export const CONFIG_FILE_VARIABLE = 'NOTIFIER_CONFIG_FILE';
 export const STATE_TABLE_VARIABLE = 'NOTIFIER_STATE_TABLE';
 /** The delivery topic's ARN (a deploy-time token), overriding `sns.topicArn` of the file. */
 export const TOPIC_ARN_VARIABLE = 'NOTIFIER_TOPIC_ARN';
+/** The ARN of the stack's own "Send by email" custom action (a deploy-time token), added to `filters.customActionArns`. */
+export const ACTION_ARN_VARIABLE = 'NOTIFIER_ACTION_ARN';
 /** The configuration file's name beside the handler. */
 export const CONFIG_FILE_NAME = 'notifier.config.json';
 
@@ -25,7 +27,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Reads and validates the configuration: `NOTIFIER_CONFIG` when set, else the file named by
- * `NOTIFIER_CONFIG_FILE`, with `NOTIFIER_STATE_TABLE` and `NOTIFIER_TOPIC_ARN` laid over it. Call once at cold start.
+ * `NOTIFIER_CONFIG_FILE`, with `NOTIFIER_STATE_TABLE`, `NOTIFIER_TOPIC_ARN` and `NOTIFIER_ACTION_ARN` laid over it. Call once at cold start.
  *
  * @example
  * const config = readLambdaConfig(process.env);
@@ -61,8 +63,21 @@ function rawConfig(env: Env, readFile: (path: string) => string): { source: stri
 
 /** The deploy-time values from the environment, laid over the configuration object. */
 function withDeployValues(json: unknown, env: Env): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+  const config: Record<string, unknown> = { ...json };
   const table = env[STATE_TABLE_VARIABLE];
   const topic = env[TOPIC_ARN_VARIABLE];
-  if (typeof json !== 'object' || json === null || Array.isArray(json) || (!table && !topic)) return json;
-  return { ...json, ...(table ? { stateTable: table } : {}), ...(topic ? { sns: { topicArn: topic } } : {}) };
+  const action = env[ACTION_ARN_VARIABLE];
+  if (table) config.stateTable = table;
+  if (topic) config.sns = { topicArn: topic };
+  if (action) {
+    const filters: Record<string, unknown> = isObject(config.filters) ? { ...config.filters } : {};
+    filters.customActionArns = [...(Array.isArray(filters.customActionArns) ? filters.customActionArns : []), action];
+    config.filters = filters;
+  }
+  return config;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

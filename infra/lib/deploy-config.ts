@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { type NotifierConfig, parseConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { describeIssue, jsonPath } from '../../functions/core/schema-issue.js';
+import { emptyFilter } from './event-pattern.js';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
 const LOG_RETENTION_DAYS = [
@@ -63,6 +64,18 @@ const notifierSchema = z.strictObject({
     {},
   ),
   alarms: z.prefault(z.strictObject({ oldestMessageAgeSeconds: z._default(int(60, 1_209_600), 900) }), {}),
+  /** The Security Hub custom action people pick to mail findings; its ARN is the only one the action rule matches (plus `filters.customActionArns`). */
+  customAction: z.prefault(
+    z.strictObject({
+      /** Create it (Security Hub must be enabled first); false to reference an action made elsewhere by `id`. */
+      create: z._default(z.boolean(), true),
+      /** Unique in the account and Region; by default derived from the stack and notifier. */
+      id: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]{1,20}$/))),
+      name: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
+      description: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
+    }),
+    {},
+  ),
 });
 
 const stackSetSchema = z.strictObject({
@@ -131,6 +144,8 @@ function parseNotifier(raw: unknown, at: string): NotifierConfig {
   const config = parseConfig(withTopic, at);
   if (config.transport === 'file')
     throw new ConfigError(`${at}.transport`, 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
+  const empty = emptyFilter(config);
+  if (empty) throw new ConfigError(`${at}.filters.${empty}`, 'an empty list would match no finding; omit it to allow all');
   return config;
 }
 

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -7,15 +7,16 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { STATE_TABLE_VARIABLE, TOPIC_ARN_VARIABLE } from '../../functions/adapters/lambda-config.js';
+import { ACTION_ARN_VARIABLE, STATE_TABLE_VARIABLE, TOPIC_ARN_VARIABLE } from '../../functions/adapters/lambda-config.js';
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { EncryptedTopic } from './encrypted-topic.js';
-import { buildRulePatterns, type EventPatternJson } from './event-pattern.js';
+import { buildRulePatterns, type EventPatternJson, MAX_PATTERN_LENGTH } from './event-pattern.js';
 import { HANDLER } from './function-code.js';
 import { type CodePackaging, packageFunction } from './function-package.js';
 import { createAlarmTopic, createNotifierAlarms } from './notifier-alarms.js';
@@ -24,6 +25,30 @@ import { DEFAULT_HANDLER_ENTRY } from './paths.js';
 import { SesSender, type SesSenderProps } from './ses-sender.js';
 
 export type { CodePackaging } from './function-package.js';
+
+/** The Security Hub custom action people pick to mail findings ("Send by email"). */
+export interface CustomActionOptions {
+  /**
+   * Create the action. Security Hub must be enabled in the account and Region first.
+   * @default true
+   */
+  readonly create?: boolean | undefined;
+  /**
+   * Its id, unique in the account and Region: up to 20 letters and digits.
+   * @default - derived from the construct's path, so two notifiers never collide
+   */
+  readonly id?: string | undefined;
+  /**
+   * Its name in the console's Actions menu (up to 20 characters).
+   * @default 'Send by email'
+   */
+  readonly name?: string | undefined;
+  /**
+   * Its description.
+   * @default 'Mails the selected findings to the notifier's recipients'
+   */
+  readonly description?: string | undefined;
+}
 
 /** Properties of a {@link SecurityHubEmailNotifier}. */
 export interface SecurityHubEmailNotifierProps {
@@ -43,6 +68,12 @@ export interface SecurityHubEmailNotifierProps {
    * @default - none; subscribe later
    */
   readonly subscriptionEmails?: readonly string[];
+  /**
+   * The custom action this notifier creates and answers to. The action rule matches its ARN (and
+   * `config.filters.customActionArns`), never other tools' actions.
+   * @default - a "Send by email" action
+   */
+  readonly customAction?: CustomActionOptions;
   /**
    * Topic the operational alarms go to.
    * @default - a new KMS-encrypted topic, subscribed by `operatorEmail`
@@ -136,8 +167,12 @@ export interface SecurityHubEmailNotifierProps {
  * });
  */
 export class SecurityHubEmailNotifier extends Construct {
-  /** One rule per event family (ASFF imported, OCSF imported V2, custom action and insight results). */
+  /** One rule per event family (ASFF imported, OCSF imported V2, our custom actions, insight results). */
   readonly rules: readonly events.Rule[];
+  /** The "Send by email" custom action, unless `customAction.create` is false. */
+  readonly actionTarget?: securityhub.CfnActionTarget;
+  /** The ARN of the custom action the action rule matches (created here or not). */
+  readonly actionArn: string;
   /** Buffers matched events for the function. */
   readonly queue: sqs.Queue;
   /** Where buffered messages go after `maxReceiveCount` failed receives (14 days). */
@@ -175,20 +210,42 @@ export class SecurityHubEmailNotifier extends Construct {
     this.deadLetterQueue = queues.deadLetterQueue;
     this.targetDeadLetterQueue = queues.targetDeadLetterQueue;
     this.queue = queues.queue;
-    this.rules = buildRulePatterns(config).map(
-      ({ family, description, pattern }) =>
-        new events.Rule(this, `${family[0]?.toUpperCase()}${family.slice(1)}Rule`, {
-          description,
-          eventPattern: toCdkPattern(pattern),
-          targets: [
-            new targets.SqsQueue(this.queue, {
-              deadLetterQueue: this.targetDeadLetterQueue,
-              retryAttempts: 185,
-              maxEventAge: Duration.hours(24),
-            }),
-          ],
-        }),
-    );
+    const action = props.customAction ?? {};
+    const actionId = action.id ?? Names.uniqueResourceName(this, { maxLength: 20, separator: '' });
+    if (!/^[A-Za-z0-9]{1,20}$/.test(actionId)) throw new ConfigError('customAction.id', 'up to 20 letters and digits');
+    // Built, not read from the resource: the rule and the function know it even when the action is not created here.
+    this.actionArn = Stack.of(this).formatArn({
+      service: 'securityhub',
+      resource: 'action/custom',
+      resourceName: actionId,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    if (action.create ?? true) {
+      this.actionTarget = new securityhub.CfnActionTarget(this, 'SendByEmail', {
+        id: actionId,
+        name: action.name ?? 'Send by email',
+        description: action.description ?? "Mails the selected findings to the notifier's recipients",
+      });
+    }
+    this.rules = buildRulePatterns(config, [this.actionArn]).map(({ family, description, pattern, folded }) => {
+      const rule = new events.Rule(this, `${family[0]?.toUpperCase()}${family.slice(1)}Rule`, {
+        description,
+        eventPattern: toCdkPattern(pattern),
+        targets: [
+          new targets.SqsQueue(this.queue, {
+            deadLetterQueue: this.targetDeadLetterQueue,
+            retryAttempts: 185,
+            maxEventAge: Duration.hours(24),
+          }),
+        ],
+      });
+      if (folded.length > 0) {
+        Annotations.of(rule).addInfo(
+          `${folded.join(', ')} left to the function: the ${family} rule's pattern would pass EventBridge's ${MAX_PATTERN_LENGTH} characters`,
+        );
+      }
+      return rule;
+    });
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -228,6 +285,7 @@ export class SecurityHubEmailNotifier extends Construct {
 
     this.stateTable = createStateTable(this, this.role, props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY);
     tokens[STATE_TABLE_VARIABLE] = this.stateTable.tableName;
+    if (config.detailTypes.includes('customAction')) tokens[ACTION_ARN_VARIABLE] = this.actionArn;
 
     const { sns: _topic, stateTable: _table, ...fileConfig } = config;
     const code = packageFunction(props.entry ?? DEFAULT_HANDLER_ENTRY, props.codePackaging ?? 'asset', fileConfig);
@@ -293,6 +351,7 @@ function toCdkPattern(pattern: EventPatternJson): events.EventPattern {
   return {
     source: [...pattern.source],
     detailType: [...pattern['detail-type']],
+    ...(pattern.resources ? { resources: [...pattern.resources] } : {}),
     ...(pattern.detail ? { detail: pattern.detail } : {}),
   };
 }

@@ -26,37 +26,54 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.securityhub'],
-        'detail-type': ['Security Hub Findings - Imported'],
+        'detail-type': ['Security Hub Findings - Imported', 'Security Hub Findings'],
         detail: {
           findings: Match.objectLike({
-            Severity: { Label: ['HIGH', 'CRITICAL'] },
-            RecordState: ['ACTIVE'],
+            Severity: { Label: ['HIGH', 'CRITICAL', { exists: false }] },
+            RecordState: ['ACTIVE', { exists: false }],
             AwsAccountId: ['111122223333'],
-            Compliance: { $or: [{ Status: ['WARNING', 'FAILED', 'NOT_AVAILABLE'] }, { Status: [{ exists: false }] }] },
+            Compliance: { Status: ['FAILED', 'WARNING', 'NOT_AVAILABLE', { exists: false }] },
           }),
         },
       },
     });
   });
 
-  it('sends custom actions and insight results unfiltered, and OCSF findings filtered', () => {
+  it('creates a "Send by email" custom action and matches only its ARN; insight results unfiltered, OCSF filtered', () => {
+    const [action] = Object.values(template.findResources('AWS::SecurityHub::ActionTarget'));
+    expect(action?.Properties).toMatchObject({ Name: 'Send by email', Id: expect.stringMatching(/^[A-Za-z0-9]{1,20}$/) });
+    const arn = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':securityhub:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          `:action/custom/${action?.Properties.Id}`,
+        ],
+      ],
+    };
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: {
-        source: ['aws.securityhub'],
-        'detail-type': ['Security Hub Findings - Custom Action', 'Security Hub Insight Results'],
-      },
+      EventPattern: { source: ['aws.securityhub'], 'detail-type': ['Security Hub Findings - Custom Action'], resources: [arn] },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ NOTIFIER_ACTION_ARN: arn }) } });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.securityhub'], 'detail-type': ['Security Hub Insight Results'] },
     });
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({
         'detail-type': ['Findings Imported V2'],
-        detail: { findings: Match.objectLike({ severity: ['High', 'Critical', 'Fatal'] }) },
+        detail: { findings: Match.objectLike({ severity_id: [4, 5, 6, { 'anything-but': [1, 2, 3, 4, 5, 6] }, { exists: false }] }) },
       }),
     });
   });
 
   it('targets every rule at the buffer queue, with its own dead-letter queue and a 24-hour retry policy', () => {
     const rules = Object.values(template.findResources('AWS::Events::Rule'));
-    expect(rules, 'ASFF, OCSF and manual rules').toHaveLength(3);
+    expect(rules, 'ASFF, OCSF, action and insight rules').toHaveLength(4);
     for (const rule of rules) {
       expect(rule.Properties.Targets).toEqual([
         expect.objectContaining({
@@ -119,6 +136,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     expect(variables.NOTIFIER_CONFIG_FILE).toBe('notifier.config.json');
     expect(Object.keys(variables).sort()).toEqual([
       'NODE_OPTIONS',
+      'NOTIFIER_ACTION_ARN',
       'NOTIFIER_CONFIG_FILE',
       'NOTIFIER_STATE_TABLE',
       'POWERTOOLS_LOG_LEVEL',
@@ -295,10 +313,10 @@ describe('NotifierStack: SES and SNS notifiers side by side', () => {
       const patterns = ids.map((id) => resources[id]?.Properties.EventPattern);
       return patterns.find((p) => JSON.stringify(p['detail-type']).includes('Security Hub Findings - Imported'));
     };
-    expect(asffPattern(pager?.rules)?.detail.findings.Severity).toEqual({ Label: ['CRITICAL'] });
+    expect(asffPattern(pager?.rules)?.detail.findings.Severity).toEqual({ Label: ['CRITICAL', { exists: false }] });
     expect(asffPattern(mail?.rules)).toBeDefined();
     expect(asffPattern(mail?.rules)?.detail?.findings, "the SES notifier's own (default) filters").toMatchObject({
-      RecordState: ['ACTIVE'],
+      RecordState: ['ACTIVE', { exists: false }],
     });
     expect(asffPattern(mail?.rules)?.detail?.findings?.Severity).toBeUndefined();
     template.resourcePropertiesCountIs('AWS::SNS::Topic', { DisplayName: 'Security Hub notifier alarms' }, 1);
