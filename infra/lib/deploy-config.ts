@@ -43,7 +43,14 @@ const notifierSchema = z.strictObject({
     }),
     {},
   ),
-  sns: z.prefault(z.strictObject({ subscriptionEmails: z._default(z.array(z.email()), []) }), {}),
+  sns: z.prefault(
+    z.strictObject({
+      subscriptionEmails: z._default(z.array(z.email()), []),
+      /** KMS keys of encrypted route topics (`policy.routes[].snsTopicArn`): the function may use exactly these. */
+      routeTopicKeyArns: z._default(z.array(z.string().check(z.regex(/^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/))), []),
+    }),
+    {},
+  ),
   queue: z.prefault(
     z.strictObject({
       batchSize: z._default(int(1, 10), 10),
@@ -128,7 +135,10 @@ export function parseDeployConfig(raw: unknown, source = 'deploy'): DeployConfig
     ids.add(entry.id);
     return { ...entry, notifier: parseNotifier(entry.notifier, `${at}.notifier`) };
   });
-  if (rest.stackSet) checkTargets(rest.stackSet, `${source}.stackSet`);
+  if (rest.stackSet) {
+    checkTargets(rest.stackSet, `${source}.stackSet`);
+    checkRouteRegions(parsed, rest.stackSet.regions, source);
+  }
   return { ...rest, notifiers: parsed };
 }
 
@@ -147,6 +157,22 @@ function parseNotifier(raw: unknown, at: string): NotifierConfig {
   const empty = emptyFilter(config);
   if (empty) throw new ConfigError(`${at}.filters.${empty}`, 'an empty list would match no finding; omit it to allow all');
   return config;
+}
+
+/** A StackSet deploys the same routes to every Region: a route topic must be in each, so only one Region can have it. */
+function checkRouteRegions(notifiers: readonly NotifierDeployment[], regions: readonly string[], source: string): void {
+  notifiers.forEach((entry, n) => {
+    entry.notifier.policy.routes.forEach((route, r) => {
+      const region = route.snsTopicArn?.split(':')[3];
+      const elsewhere = regions.find((target) => region !== undefined && target !== region);
+      if (elsewhere) {
+        throw new ConfigError(
+          `${source}.notifiers[${n}].notifier.policy.routes[${r}].snsTopicArn`,
+          `the topic is in ${region}, but the StackSet also deploys to ${elsewhere}; a function publishes only to topics of its own Region`,
+        );
+      }
+    });
+  });
 }
 
 function checkTargets(stackSet: StackSetConfig, at: string): void {

@@ -60,6 +60,7 @@ export class NotifierStack extends Stack {
             ...(entry.ses.identityDomain ? { identityDomain: entry.ses.identityDomain } : {}),
           },
           subscriptionEmails: entry.sns.subscriptionEmails,
+          routeTopicKeyArns: entry.sns.routeTopicKeyArns,
           customAction: entry.customAction,
           alarmTopic: this.alarmTopic.topic,
           ...(props.entry ? { entry: props.entry } : {}),

@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
+import * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -20,8 +21,11 @@ import { buildRulePatterns, type EventPatternJson, MAX_PATTERN_LENGTH } from './
 import { HANDLER } from './function-code.js';
 import { type CodePackaging, packageFunction } from './function-package.js';
 import { createAlarmTopic, createNotifierAlarms } from './notifier-alarms.js';
+import { addNotifierOutputs } from './notifier-outputs.js';
 import { createFailedAlarm, createStateTable } from './notifier-state.js';
 import { DEFAULT_HANDLER_ENTRY } from './paths.js';
+import { grantRouteTopics } from './route-topics.js';
+import { createSesFeedback } from './ses-feedback.js';
 import { SesSender, type SesSenderProps } from './ses-sender.js';
 
 export type { CodePackaging } from './function-package.js';
@@ -63,6 +67,12 @@ export interface SecurityHubEmailNotifierProps {
    * @default - the `ses.from` address identity and configuration set are referenced, not created
    */
   readonly ses?: Omit<SesSenderProps, 'ses' | 'routeRecipients'>;
+  /**
+   * KMS keys of encrypted route topics (`policy.routes[].snsTopicArn`, transport `sns`): the function
+   * gets `kms:Decrypt` and `kms:GenerateDataKey` on exactly these, or SNS refuses its messages.
+   * @default - none (the route topics are not encrypted with a customer managed key)
+   */
+  readonly routeTopicKeyArns?: readonly string[];
   /**
    * Email addresses subscribed to the delivery topic (used with `transport: 'sns'`).
    * @default - none; subscribe later
@@ -259,25 +269,27 @@ export class SecurityHubEmailNotifier extends Construct {
 
     // Deploy-time tokens go in the environment; the rest of the configuration travels with the code.
     const tokens: Record<string, string> = {};
+    const { sns: _topic, stateTable: _table, ...rest } = config;
+    let fileConfig: Omit<NotifierConfig, 'sns' | 'stateTable'> = rest;
     if (config.transport === 'ses') {
       if (!config.ses) throw new ConfigError('config.ses', 'required when transport is "ses"');
       const routeRecipients = config.policy.routes.flatMap((route) => (route.ses ? [...route.ses.to, ...route.ses.cc] : []));
-      this.sesSender = new SesSender(this, 'Ses', { ...props.ses, ses: config.ses, routeRecipients });
+      // Every notifier sends through a configuration set, whose event destination reports bounces and complaints.
+      const configurationSet = config.ses.configurationSet ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
+      const own = config.ses.configurationSet === undefined ? { createConfigurationSet: true } : {};
+      this.sesSender = new SesSender(this, 'Ses', { ...props.ses, ...own, ses: { ...config.ses, configurationSet }, routeRecipients });
       this.sesSender.grantSend(this.role);
+      fileConfig = { ...fileConfig, ses: { ...config.ses, configurationSet } };
     } else if (config.transport === 'sns') {
       this.deliveryTopic = new EncryptedTopic(this, 'Delivery', {
         displayName: 'Security Hub findings',
         emails: props.subscriptionEmails ?? [],
       });
       // Exact actions rather than grantPublish's `kms:GenerateDataKey*`.
-      // Routes may name their own topics (policy.routes[].snsTopicArn): exactly those ARNs too.
-      const routeTopics = config.policy.routes.flatMap((route) => (route.snsTopicArn ? [route.snsTopicArn] : []));
-      iam.Grant.addToPrincipal({
-        grantee: this.role,
-        actions: ['sns:Publish'],
-        resourceArns: [this.deliveryTopic.topic.topicArn, ...new Set(routeTopics)],
-      });
+      iam.Grant.addToPrincipal({ grantee: this.role, actions: ['sns:Publish'], resourceArns: [this.deliveryTopic.topic.topicArn] });
       this.deliveryTopic.key.grant(this.role, 'kms:Decrypt', 'kms:GenerateDataKey');
+      // Routes may name their own topics (policy.routes[].snsTopicArn): exactly those, with their keys, in this Region.
+      grantRouteTopics(this, this.role, config, props.routeTopicKeyArns ?? []);
       tokens[TOPIC_ARN_VARIABLE] = this.deliveryTopic.topic.topicArn;
     } else {
       throw new ConfigError('config.transport', 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
@@ -287,7 +299,6 @@ export class SecurityHubEmailNotifier extends Construct {
     tokens[STATE_TABLE_VARIABLE] = this.stateTable.tableName;
     if (config.detailTypes.includes('customAction')) tokens[ACTION_ARN_VARIABLE] = this.actionArn;
 
-    const { sns: _topic, stateTable: _table, ...fileConfig } = config;
     const code = packageFunction(props.entry ?? DEFAULT_HANDLER_ENTRY, props.codePackaging ?? 'asset', fileConfig);
     this.function = new lambda.Function(this, 'Function', {
       code: code.code,
@@ -324,7 +335,17 @@ export class SecurityHubEmailNotifier extends Construct {
       oldestMessageAgeThreshold: props.oldestMessageAgeThreshold ?? Duration.minutes(15),
       topic: this.alarmTopic,
     });
-    this.alarms = [...alarms, createFailedAlarm(this, this.alarmTopic)];
+    const configurationSetName = this.sesSender?.configurationSetName;
+    const feedback = configurationSetName
+      ? createSesFeedback(
+          this,
+          this.sesSender?.configurationSet ?? ses.ConfigurationSet.fromConfigurationSetName(this, 'ConfigurationSet', configurationSetName),
+          configurationSetName,
+          this.alarmTopic,
+        )
+      : [];
+    this.alarms = [...alarms, createFailedAlarm(this, this.alarmTopic), ...feedback];
+    addNotifierOutputs(this);
   }
 
   private createQueues(maxReceiveCount: number, visibilityTimeout: Duration) {

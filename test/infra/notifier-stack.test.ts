@@ -166,6 +166,8 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     expect(metrics).toEqual([
       'AWS/Lambda/Errors',
       'AWS/Lambda/Throttles',
+      'AWS/SES/Bounce',
+      'AWS/SES/Complaint',
       'AWS/SQS/ApproximateAgeOfOldestMessage',
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
@@ -175,6 +177,43 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topic }]);
     template.hasResourceProperties('AWS::SNS::Subscription', { TopicArn: { Ref: topic }, Protocol: 'email', Endpoint: 'ops@example.com' });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 900 });
+  });
+
+  it('sends through a configuration set of its own whose bounces and complaints feed two alarms', () => {
+    const [set] = Object.values(template.findResources('AWS::SES::ConfigurationSet'));
+    const name = set?.Properties.Name as string;
+    expect(name).toMatch(/^[A-Za-z0-9-]{1,64}$/);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: Match.anyValue() },
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        CloudWatchDestination: {
+          DimensionConfigurations: [{ DimensionName: 'notifier', DimensionValueSource: 'messageTag', DefaultDimensionValue: name }],
+        },
+      },
+    });
+    for (const metric of ['Bounce', 'Complaint']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SES',
+        MetricName: metric,
+        Dimensions: [{ Name: 'notifier', Value: name }],
+        Threshold: 1,
+      });
+    }
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(shippedConfig(fn, outdir).ses).toMatchObject({ configurationSet: name });
+  });
+
+  it('outputs the queue, both dead-letter queues, the function, its log group, the table and the action ARN', () => {
+    const outputs = template.findOutputs('*');
+    expect(Object.keys(outputs).sort()).toEqual(
+      ['ActionArn', 'DeadLetterQueueUrl', 'FunctionName', 'LogGroupName', 'QueueUrl', 'RuleTargetDeadLetterQueueUrl', 'StateTableName']
+        .map((name) => `Mail${name}`)
+        .sort(),
+    );
+    expect(outputs.MailQueueUrl?.Value).toEqual({ Ref: buffer });
+    expect(outputs.MailDeadLetterQueueUrl?.Value).toEqual({ Ref: dlq });
   });
 
   it('tags every taggable resource with the project and the configured tags', () => {
