@@ -20,7 +20,8 @@ export interface JsonCall {
 export type JsonAnswer = Record<string, unknown> | { readonly error: string; readonly message: string; readonly status?: number };
 
 export interface JsonStandIn extends StandIn {
-  readonly calls: readonly JsonCall[];
+  /** Every call so far, oldest first (a test may empty it). */
+  readonly calls: JsonCall[];
 }
 
 /**
