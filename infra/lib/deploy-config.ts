@@ -93,6 +93,11 @@ const stackSetSchema = z.strictObject({
   permissionModel: z._default(z.enum(['SERVICE_MANAGED', 'SELF_MANAGED']), 'SERVICE_MANAGED'),
   organizationalUnitIds: z.optional(z.array(z.string().check(z.regex(/^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/)))),
   accounts: z.optional(z.array(z.string().check(z.regex(/^\d{12}$/)))),
+  /**
+   * SERVICE_MANAGED: accounts of those organizational units to leave out, such as the Security Hub
+   * administrator account, whose feed already carries its members' findings (they would be mailed twice).
+   */
+  excludeAccounts: z._default(z.array(z.string().check(z.regex(/^\d{12}$/))), []),
   /** DELEGATED_ADMIN when the deploying account is a StackSets delegated administrator. */
   callAs: z._default(z.enum(['SELF', 'DELEGATED_ADMIN']), 'SELF'),
 });

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { loadDeployConfig } from '../../infra/lib/load-deploy-config.js';
@@ -26,5 +28,29 @@ describe('the CDK app with the real handler and the example configuration', () =
     expect(bundle.includes('NOTIFIER_CONFIG'), 'reads its configuration').toBe(true);
     expect(bundle.includes('validationLevel'), 'carries no MJML compiler').toBe(false);
     expect(nagViolations(stack)).toEqual([]);
+  });
+});
+
+describe('the CDK app with a wrong deployment configuration', () => {
+  it('prints one line naming the setting, no stack trace, and exits 1', () => {
+    const dir = mkdtempSync(join(PROJECT_ROOT, '.tmp-config-'));
+    const file = join(dir, 'bad.config.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ notifiers: [{ id: 'Mail', notifier: { transport: 'ses', ses: { from: 'nobody', to: ['a@example.com'] } } }] }),
+    );
+    const outdir = mkdtempSync(join(tmpdir(), 'notifier-app-'));
+    const name = relative(PROJECT_ROOT, file);
+    // As `cdk synth -c config=FILE` runs it: the context and output folder in the environment.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'infra/bin/app.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ config: name }), CDK_OUTDIR: outdir },
+      encoding: 'utf8',
+    });
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outdir, { recursive: true, force: true });
+
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([`error: ${name}.notifiers[0].notifier.ses.from: not a valid email`]);
   });
 });

@@ -139,4 +139,21 @@ describe('StackSetStack', () => {
   it('passes AwsSolutionsChecks', () => {
     expect(nagViolations(stack)).toEqual([]);
   });
+
+  it('leaves out excluded accounts (the Security Hub administrator, whose feed already has its members findings)', () => {
+    const excluding = parseDeployConfig({
+      ...rawStackSetConfig,
+      stackSet: { ...rawStackSetConfig.stackSet, excludeAccounts: ['222233334444'] },
+    });
+    const other = Template.fromStack(addNotifierStacks(testApp(), excluding, { entry: FIXTURE_HANDLER }));
+
+    other.hasResourceProperties('AWS::CloudFormation::StackSet', {
+      StackInstancesGroup: [
+        {
+          DeploymentTargets: { OrganizationalUnitIds: ['ou-abcd-11111111'], AccountFilterType: 'DIFFERENCE', Accounts: ['222233334444'] },
+          Regions: Match.anyValue(),
+        },
+      ],
+    });
+  });
 });
