@@ -28,6 +28,27 @@ describe('the CDK app with the real handler and the example configuration', () =
     expect(bundle.includes('NOTIFIER_CONFIG'), 'reads its configuration').toBe(true);
     expect(bundle.includes('validationLevel'), 'carries no MJML compiler').toBe(false);
     expect(nagViolations(stack)).toEqual([]);
+
+    // The asset runs as Lambda runs it: its own notifier.config.json under LAMBDA_TASK_ROOT, the tokens in the environment.
+    const root = join(app.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+    const variables = fn?.Properties.Environment.Variables as Record<string, unknown>;
+    const env = {
+      PATH: process.env.PATH ?? '',
+      NODE_PATH: join(PROJECT_ROOT, 'node_modules'),
+      LAMBDA_TASK_ROOT: root,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      NOTIFIER_CONFIG_FILE: String(variables.NOTIFIER_CONFIG_FILE),
+      NOTIFIER_STATE_TABLE: 'Notifier-StateTable',
+      NOTIFIER_ACTION_ARN: 'arn:aws:securityhub:us-east-1:111122223333:action/custom/SendByEmail',
+    };
+    const script = `require(${JSON.stringify(join(root, 'index.js'))}).handler({ Records: [] }).then((r) => console.log(JSON.stringify(r)))`;
+    const run = spawnSync(process.execPath, ['-e', script], { env, cwd: root, encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/configuration error/);
+    expect(JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '')).toEqual({ batchItemFailures: [] });
   });
 });
 
