@@ -70,6 +70,11 @@ function edit<T extends Record<string, unknown>>(event: T, change: (finding: Rec
   return copy;
 }
 
+/** The OCSF event with these fields of its finding changed. */
+function ocsfWith(fields: Record<string, unknown>): Record<string, unknown> {
+  return edit(ocsf, (f) => Object.assign(f, fields));
+}
+
 const edges = {
   seedFailed: seed,
   resolved: edit(seed, (f) => {
@@ -87,22 +92,10 @@ const edges = {
     delete f.RecordState;
     f.Severity = { Normalized: 75 };
   }),
-  ocsfUnknownStatus: edit(ocsf, (f) => {
-    f.status_id = 0;
-    f.status = 'Unknown';
-  }),
-  ocsfOtherStatus: edit(ocsf, (f) => {
-    f.status_id = 99;
-    f.status = 'Other';
-  }),
-  ocsfOtherSeverity: edit(ocsf, (f) => {
-    f.severity_id = 99;
-    f.severity = 'High';
-  }),
-  ocsfResolved: edit(ocsf, (f) => {
-    f.status_id = 4;
-    f.status = 'Resolved';
-  }),
+  ocsfUnknownStatus: ocsfWith({ status_id: 0, status: 'Unknown' }),
+  ocsfOtherStatus: ocsfWith({ status_id: 99, status: 'Other' }),
+  ocsfOtherSeverity: ocsfWith({ severity_id: 99, severity: 'High' }),
+  ocsfResolved: ocsfWith({ status_id: 4, status: 'Resolved' }),
   legacyDeferred: edit(seed, (f) => {
     delete f.Workflow;
     f.WorkflowState = 'DEFERRED';
