@@ -61,7 +61,11 @@ export class NotifierStack extends Stack {
           },
           subscriptionEmails: entry.sns.subscriptionEmails,
           routeTopicKeyArns: entry.sns.routeTopicKeyArns,
-          customAction: entry.customAction,
+          // Several notifiers, several actions: each named after its notifier, so people can tell them apart.
+          customAction: {
+            ...entry.customAction,
+            name: entry.customAction.name ?? (deploy.notifiers.length > 1 ? `Email ${entry.id}`.slice(0, 20) : undefined),
+          },
           alarmTopic: this.alarmTopic.topic,
           ...(props.entry ? { entry: props.entry } : {}),
           ...(props.codePackaging ? { codePackaging: props.codePackaging } : {}),

@@ -344,6 +344,12 @@ describe('NotifierStack: SES and SNS notifiers side by side', () => {
     expect(pagerActions).not.toContain('ses:SendEmail');
   });
 
+  it('creates one custom action per notifier, each with its own id and named after its notifier', () => {
+    const actions = Object.values(template.findResources('AWS::SecurityHub::ActionTarget')).map((a) => a.Properties);
+    expect(actions.map((a) => a.Name).sort()).toEqual(['Email Mail', 'Email Pager']);
+    expect(new Set(actions.map((a) => a.Id)).size).toBe(2);
+  });
+
   it('builds each pattern from its own filters and shares one operator topic for the alarms', () => {
     const [mail, pager] = stack.notifiers;
     const asffPattern = (rules: readonly Construct[] | undefined) => {
