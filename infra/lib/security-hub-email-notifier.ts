@@ -230,7 +230,8 @@ export class SecurityHubEmailNotifier extends Construct {
       resourceName: actionId,
       arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
     });
-    if (action.create ?? true) {
+    // No action to pick when the notifier does not read Custom Action events.
+    if ((action.create ?? true) && config.detailTypes.includes('customAction')) {
       this.actionTarget = new securityhub.CfnActionTarget(this, 'SendByEmail', {
         id: actionId,
         name: action.name ?? 'Send by email',

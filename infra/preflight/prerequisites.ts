@@ -44,7 +44,7 @@ export interface PreflightClients {
  */
 export async function checkPrerequisites(deploy: DeployConfig, clients: PreflightClients): Promise<Check[]> {
   if (!deploy.stackSet) {
-    const creating = deploy.notifiers.findIndex((n) => n.customAction.create);
+    const creating = deploy.notifiers.findIndex((n) => n.customAction.create && n.notifier.detailTypes.includes('customAction'));
     return creating < 0 ? [] : [await securityHubEnabled(clients.securityHub, creating)];
   }
   const checks: Check[] = [];

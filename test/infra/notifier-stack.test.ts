@@ -344,6 +344,11 @@ describe('NotifierStack: SES and SNS notifiers side by side', () => {
     expect(pagerActions).not.toContain('ses:SendEmail');
   });
 
+  it('creates no custom action for a notifier that does not read Custom Action events', () => {
+    const { template: other } = synth(sesDeploy({ detailTypes: ['imported'] }));
+    other.resourceCountIs('AWS::SecurityHub::ActionTarget', 0);
+  });
+
   it('creates one custom action per notifier, each with its own id and named after its notifier', () => {
     const actions = Object.values(template.findResources('AWS::SecurityHub::ActionTarget')).map((a) => a.Properties);
     expect(actions.map((a) => a.Name).sort()).toEqual(['Email Mail', 'Email Pager']);
