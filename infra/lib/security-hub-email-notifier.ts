@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Names, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -7,7 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as securityhub from 'aws-cdk-lib/aws-securityhub';
+import type * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -16,6 +16,7 @@ import { ACTION_ARN_VARIABLE, STATE_TABLE_VARIABLE, TOPIC_ARN_VARIABLE } from '.
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
+import { type CustomActionOptions, createCustomAction } from './custom-action.js';
 import { EncryptedTopic } from './encrypted-topic.js';
 import { buildRulePatterns, type EventPatternJson, MAX_PATTERN_LENGTH } from './event-pattern.js';
 import { HANDLER } from './function-code.js';
@@ -28,31 +29,8 @@ import { grantRouteTopics } from './route-topics.js';
 import { createSesFeedback } from './ses-feedback.js';
 import { SesSender, type SesSenderProps } from './ses-sender.js';
 
+export type { CustomActionOptions } from './custom-action.js';
 export type { CodePackaging } from './function-package.js';
-
-/** The Security Hub custom action people pick to mail findings ("Send by email"). */
-export interface CustomActionOptions {
-  /**
-   * Create the action. Security Hub must be enabled in the account and Region first.
-   * @default true
-   */
-  readonly create?: boolean | undefined;
-  /**
-   * Its id, unique in the account and Region: up to 20 letters and digits.
-   * @default - derived from the construct's path, so two notifiers never collide
-   */
-  readonly id?: string | undefined;
-  /**
-   * Its name in the console's Actions menu (up to 20 characters).
-   * @default 'Send by email'
-   */
-  readonly name?: string | undefined;
-  /**
-   * Its description.
-   * @default 'Mails the selected findings to the notifier's recipients'
-   */
-  readonly description?: string | undefined;
-}
 
 /** Properties of a {@link SecurityHubEmailNotifier}. */
 export interface SecurityHubEmailNotifierProps {
@@ -220,24 +198,9 @@ export class SecurityHubEmailNotifier extends Construct {
     this.deadLetterQueue = queues.deadLetterQueue;
     this.targetDeadLetterQueue = queues.targetDeadLetterQueue;
     this.queue = queues.queue;
-    const action = props.customAction ?? {};
-    const actionId = action.id ?? Names.uniqueResourceName(this, { maxLength: 20, separator: '' });
-    if (!/^[A-Za-z0-9]{1,20}$/.test(actionId)) throw new ConfigError('customAction.id', 'up to 20 letters and digits');
-    // Built, not read from the resource: the rule and the function know it even when the action is not created here.
-    this.actionArn = Stack.of(this).formatArn({
-      service: 'securityhub',
-      resource: 'action/custom',
-      resourceName: actionId,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
-    // No action to pick when the notifier does not read Custom Action events.
-    if ((action.create ?? true) && config.detailTypes.includes('customAction')) {
-      this.actionTarget = new securityhub.CfnActionTarget(this, 'SendByEmail', {
-        id: actionId,
-        name: action.name ?? 'Send by email',
-        description: action.description ?? "Mails the selected findings to the notifier's recipients",
-      });
-    }
+    const action = createCustomAction(this, props.customAction ?? {}, config.detailTypes.includes('customAction'));
+    this.actionArn = action.arn;
+    if (action.target) this.actionTarget = action.target;
     this.rules = buildRulePatterns(config, [this.actionArn]).map(({ family, description, pattern, folded }) => {
       const rule = new events.Rule(this, `${family[0]?.toUpperCase()}${family.slice(1)}Rule`, {
         description,
