@@ -1,8 +1,9 @@
 /** AWS limits the synthesized stack must stay within, with configurations as large as real organisations use. */
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { parseDeployConfig } from '../../infra/lib/deploy-config.js';
 import { shippedConfig } from './support/function-config.js';
-import { synthNotifier } from './support/synth.js';
+import { sesDeploy, synthNotifier } from './support/synth.js';
 
 /** Lambda: 4 KB for all environment variables of a function ("Lambda quotas", https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
 const ENVIRONMENT_LIMIT = 4 * 1024;
@@ -46,5 +47,22 @@ describe('a notifier with 60 routes of 3 recipients each', () => {
     const shipped = functions.map((fn) => shippedConfig(fn, outdir));
     expect(shipped.map((config) => (config.policy as { routes: unknown[] }).routes.length)).toEqual([60, 60]);
     expect(JSON.stringify(shipped[0]).length, 'more than the environment could hold').toBeGreaterThan(ENVIRONMENT_LIMIT);
+  });
+});
+
+describe('a notifier filtering 140 accounts', () => {
+  const accountIds = Array.from({ length: 140 }, (_, i) => String(100000000000 + i));
+  const { stack, template } = synthNotifier(sesDeploy({ filters: { accountIds, severities: ['HIGH', 'CRITICAL'] } }));
+
+  it("keeps every synthesized pattern within EventBridge's 2,048 characters", () => {
+    const patterns = Object.values(template.findResources('AWS::Events::Rule')).map((rule) => JSON.stringify(rule.Properties.EventPattern));
+    expect(patterns).toHaveLength(4);
+    for (const pattern of patterns) expect(pattern.length).toBeLessThanOrEqual(2048);
+  });
+
+  it('says in one synth line per rule that the account filter is left to the function', () => {
+    const infos = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('filters.accountIds left to the function'));
+    expect(infos.map((info) => info.id).sort()).toEqual(['/Notifier/Mail/AsffRule', '/Notifier/Mail/OcsfRule']);
+    for (const info of infos) expect(String(info.entry.data)).not.toContain('\n');
   });
 });
