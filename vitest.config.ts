@@ -1,20 +1,32 @@
 import { defineConfig } from 'vitest/config';
 import { chromiumMissing } from './functions/preview/chromium.js';
+import { eventRulerMissing } from './test/support/event-ruler.js';
 
-// Browser suites (`*.browser.test.ts`) need Debian's Chromium. Without it they are left out, said
-// on one line; in CI (`CI=true`) nothing is left out, so a missing browser fails the run instead.
+// Suites that need a tool from outside npm: the browser suites need Debian's Chromium; the rule
+// conformance suites need AWS's event-ruler jar in ../shared/tools and Java 17+. Without the tool
+// they are left out, each said on one line; in CI (`CI=true`) nothing is left out, so a missing
+// tool fails the run instead.
 const BROWSER_SUITES = 'test/**/*.browser.test.ts';
-const missing = process.env.CI === 'true' ? undefined : chromiumMissing();
+const RULER_SUITES = 'test/**/*.ruler.test.ts';
+const inCi = process.env.CI === 'true';
+const leftOut = inCi
+  ? []
+  : [
+      { suites: BROWSER_SUITES, why: chromiumMissing() },
+      { suites: RULER_SUITES, why: eventRulerMissing() },
+    ].filter((s): s is { suites: string; why: string } => s.why !== undefined);
 // Said once, though vitest loads this file more than once (the variable is inherited).
-if (missing && !process.env.BROWSER_SUITES_NOTICE) {
-  process.env.BROWSER_SUITES_NOTICE = 'shown';
-  console.warn(`not run: ${BROWSER_SUITES} (${missing}); then run npm test again`);
+if (leftOut.length > 0 && !process.env.LEFT_OUT_NOTICE) {
+  process.env.LEFT_OUT_NOTICE = 'shown';
+  for (const { suites, why } of leftOut) console.warn(`not run: ${suites} (${why}); then run npm test again`);
 }
+const excluded = leftOut.map((s) => s.suites);
+const browserRuns = !excluded.includes(BROWSER_SUITES);
 
 /** One project per speed: `npm run test:unit` answers in seconds, `npm test` runs them all. */
-const project = (name: string, include: string[], exclude: string[] = []) => ({
+const project = (name: string, include: string[]) => ({
   extends: true as const,
-  test: { name, include, exclude: [BROWSER_SUITES, ...exclude] },
+  test: { name, include, exclude: [BROWSER_SUITES, ...excluded] },
 });
 
 export default defineConfig({
@@ -35,7 +47,7 @@ export default defineConfig({
         'test/preview/**/*.test.ts',
       ]),
       project('infra', ['test/infra/**/*.test.ts']),
-      ...(missing ? [] : [{ extends: true as const, test: { name: 'browser', include: [BROWSER_SUITES] } }]),
+      ...(browserRuns ? [{ extends: true as const, test: { name: 'browser', include: [BROWSER_SUITES] } }] : []),
     ],
   },
 });

@@ -27,6 +27,13 @@ const filtersSchema = z.strictObject({
   productNames: z.optional(z.array(z.string())),
   /** Only these AWS accounts; all when absent. */
   accountIds: z.optional(z.array(z.string())),
+  /**
+   * Only Custom Action events of these actions (ARNs, `arn:aws:securityhub:REGION:ACCOUNT:action/custom/ID`);
+   * all when absent. The CDK stack adds its own "Send by email" action.
+   */
+  customActionArns: z.optional(
+    z.array(z.string().check(z.regex(/^arn:aws[\w-]*:securityhub:[a-z0-9-]+:\d{12}:action\/custom\/\w{1,20}$/))),
+  ),
 });
 
 const configSchema = z.strictObject({

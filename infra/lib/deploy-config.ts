@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { type NotifierConfig, parseConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { describeIssue, jsonPath } from '../../functions/core/schema-issue.js';
+import { emptyFilter } from './event-pattern.js';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
 const LOG_RETENTION_DAYS = [
@@ -42,12 +43,21 @@ const notifierSchema = z.strictObject({
     }),
     {},
   ),
-  sns: z.prefault(z.strictObject({ subscriptionEmails: z._default(z.array(z.email()), []) }), {}),
+  sns: z.prefault(
+    z.strictObject({
+      subscriptionEmails: z._default(z.array(z.email()), []),
+      /** KMS keys of encrypted route topics (`policy.routes[].snsTopicArn`): the function may use exactly these. */
+      routeTopicKeyArns: z._default(z.array(z.string().check(z.regex(/^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/))), []),
+    }),
+    {},
+  ),
   queue: z.prefault(
     z.strictObject({
       batchSize: z._default(int(1, 10), 10),
       maxBatchingWindowSeconds: z._default(int(0, 300), 20),
       maxReceiveCount: z._default(int(1, 1000), 5),
+      /** The event source's maximum concurrency (2-1000); nothing is reserved, so a new account can deploy it. */
+      maxConcurrency: z._default(int(2, 1000), 2),
     }),
     {},
   ),
@@ -55,14 +65,24 @@ const notifierSchema = z.strictObject({
     z.strictObject({
       memorySize: z._default(int(128, 10240), 256),
       timeoutSeconds: z._default(int(3, 900), 60),
-      /** At least 2 (the least an SQS event source accepts as its maximum concurrency). */
-      reservedConcurrency: z._default(int(2, 1000), 2),
       logRetentionDays: z._default(z.literal(LOG_RETENTION_DAYS), 90),
       logLevel: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
     }),
     {},
   ),
   alarms: z.prefault(z.strictObject({ oldestMessageAgeSeconds: z._default(int(60, 1_209_600), 900) }), {}),
+  /** The Security Hub custom action people pick to mail findings; its ARN is the only one the action rule matches (plus `filters.customActionArns`). */
+  customAction: z.prefault(
+    z.strictObject({
+      /** Create it (Security Hub must be enabled first); false to reference an action made elsewhere by `id`. */
+      create: z._default(z.boolean(), true),
+      /** Unique in the account and Region; by default derived from the stack and notifier. */
+      id: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]{1,20}$/))),
+      name: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
+      description: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
+    }),
+    {},
+  ),
 });
 
 const stackSetSchema = z.strictObject({
@@ -73,6 +93,11 @@ const stackSetSchema = z.strictObject({
   permissionModel: z._default(z.enum(['SERVICE_MANAGED', 'SELF_MANAGED']), 'SERVICE_MANAGED'),
   organizationalUnitIds: z.optional(z.array(z.string().check(z.regex(/^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/)))),
   accounts: z.optional(z.array(z.string().check(z.regex(/^\d{12}$/)))),
+  /**
+   * SERVICE_MANAGED: accounts of those organizational units to leave out, such as the Security Hub
+   * administrator account, whose feed already carries its members' findings (they would be mailed twice).
+   */
+  excludeAccounts: z._default(z.array(z.string().check(z.regex(/^\d{12}$/))), []),
   /** DELEGATED_ADMIN when the deploying account is a StackSets delegated administrator. */
   callAs: z._default(z.enum(['SELF', 'DELEGATED_ADMIN']), 'SELF'),
 });
@@ -115,7 +140,10 @@ export function parseDeployConfig(raw: unknown, source = 'deploy'): DeployConfig
     ids.add(entry.id);
     return { ...entry, notifier: parseNotifier(entry.notifier, `${at}.notifier`) };
   });
-  if (rest.stackSet) checkTargets(rest.stackSet, `${source}.stackSet`);
+  if (rest.stackSet) {
+    checkTargets(rest.stackSet, `${source}.stackSet`);
+    checkRouteRegions(parsed, rest.stackSet.regions, source);
+  }
   return { ...rest, notifiers: parsed };
 }
 
@@ -131,7 +159,25 @@ function parseNotifier(raw: unknown, at: string): NotifierConfig {
   const config = parseConfig(withTopic, at);
   if (config.transport === 'file')
     throw new ConfigError(`${at}.transport`, 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
+  const empty = emptyFilter(config);
+  if (empty) throw new ConfigError(`${at}.filters.${empty}`, 'an empty list would match no finding; omit it to allow all');
   return config;
+}
+
+/** A StackSet deploys the same routes to every Region: a route topic must be in each, so only one Region can have it. */
+function checkRouteRegions(notifiers: readonly NotifierDeployment[], regions: readonly string[], source: string): void {
+  notifiers.forEach((entry, n) => {
+    entry.notifier.policy.routes.forEach((route, r) => {
+      const region = route.snsTopicArn?.split(':')[3];
+      const elsewhere = regions.find((target) => region !== undefined && target !== region);
+      if (elsewhere) {
+        throw new ConfigError(
+          `${source}.notifiers[${n}].notifier.policy.routes[${r}].snsTopicArn`,
+          `the topic is in ${region}, but the StackSet also deploys to ${elsewhere}; a function publishes only to topics of its own Region`,
+        );
+      }
+    });
+  });
 }
 
 function checkTargets(stackSet: StackSetConfig, at: string): void {

@@ -1,164 +1,205 @@
 /**
  * The EventBridge patterns for the notifier's rules, as a pure function of the notifier
- * configuration: the configured filters are pushed into the pattern so that unwanted findings
- * never cost an invocation. The Lambda applies the same filters again (defence in depth).
+ * configuration. They are built from the Lambda's own filters (`FINDING_FILTERS`) and its idea of
+ * a closed finding (`CLOSED_WHEN`, for resolution mails), read the way the Lambda's readers read a
+ * finding (`finding-fields.ts`): every event the Lambda would mail matches; the Lambda may filter
+ * more than the rule, never less. `test/infra/conformance.test.ts` holds this with AWS's event-ruler.
  */
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
-import {
-  COMPLIANCE_STATUSES,
-  type ComplianceStatus,
-  RECORD_STATES,
-  SEVERITIES,
-  type Severity,
-  WORKFLOW_STATUSES,
-  type WorkflowStatus,
-} from '../../functions/core/finding/model.js';
-import { DETAIL_TYPES, EVENT_SOURCE } from '../../functions/core/input/event.js';
+import { RECORD_STATES, SEVERITIES } from '../../functions/core/finding/model.js';
+import { DETAIL_TYPES, EVENT_SOURCE, LEGACY_IMPORTED_DETAIL_TYPE } from '../../functions/core/input/event.js';
+import { FINDING_FILTERS, type FindingFilterKey } from '../../functions/core/policy/filter.js';
+import { CLOSED_WHEN } from '../../functions/core/policy/material-state.js';
+import { ASFF_FIELDS, type FieldRule, type Fields, OCSF_FIELDS } from './finding-fields.js';
+
+/**
+ * EventBridge: an event pattern has at most 2,048 characters (4,096 on request). "Amazon EventBridge
+ * quotas", https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html
+ */
+export const MAX_PATTERN_LENGTH = 2048;
 
 /** An EventBridge event pattern in its JSON form (`detail-type`, not `detailType`). */
 export interface EventPatternJson {
   readonly source: readonly string[];
   readonly 'detail-type': readonly string[];
+  readonly resources?: readonly string[];
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 
-/** One rule's pattern: the event family it matches and why. */
+/** One rule's pattern: the event family it matches, and the settings it leaves to the Lambda. */
 export interface RulePattern {
-  /** `asff` (Imported), `ocsf` (Findings Imported V2) or `manual` (Custom Action, Insight Results). */
-  readonly family: 'asff' | 'ocsf' | 'manual';
+  /** `asff` (Imported), `ocsf` (Findings Imported V2), `action` (our Custom Actions), `insight` (Insight Results). */
+  readonly family: 'asff' | 'ocsf' | 'action' | 'insight';
   readonly description: string;
   readonly pattern: EventPatternJson;
+  /** Settings left out to keep the pattern within {@link MAX_PATTERN_LENGTH}: the Lambda alone applies them. */
+  readonly folded: readonly string[];
 }
 
-const ABSENT = { exists: false } as const;
+/** One narrowing of a pattern, named by the setting it comes from (what is folded when the pattern is too long). */
+interface Condition {
+  readonly setting: string;
+  readonly fields: Fields;
+}
 
-/** OCSF `severity` captions per model severity; OCSF "Fatal" is reported as CRITICAL. */
-const OCSF_SEVERITY: Record<Severity, readonly string[]> = {
-  INFORMATIONAL: ['Informational'],
-  LOW: ['Low'],
-  MEDIUM: ['Medium'],
-  HIGH: ['High'],
-  CRITICAL: ['Critical', 'Fatal'],
-};
+/** The filters whose value every finding has: an empty list would let nothing through. */
+const ALWAYS_SET: readonly FindingFilterKey[] = ['recordStates', 'severities', 'productNames', 'accountIds'];
 
-/** OCSF finding `status` captions per ASFF workflow status. */
-const OCSF_STATUS: Record<WorkflowStatus, readonly string[]> = {
-  NEW: ['New'],
-  NOTIFIED: ['In Progress'],
-  SUPPRESSED: ['Suppressed'],
-  RESOLVED: ['Resolved'],
-};
-
-/** OCSF `compliance.status` captions per ASFF compliance status. */
-const OCSF_COMPLIANCE: Record<ComplianceStatus, readonly string[]> = {
-  PASSED: ['Pass'],
-  WARNING: ['Warning'],
-  FAILED: ['Fail'],
-  NOT_AVAILABLE: ['Unknown', 'Other'],
+/** Every value of the enumerated filters: a filter allowing all of them is left out. */
+const ALL_VALUES: Partial<Record<FindingFilterKey, readonly string[]>> = {
+  recordStates: RECORD_STATES,
+  severities: SEVERITIES,
+  // Findings without a workflow or compliance pass anyway, so allowing every status allows all.
+  workflowStatuses: ['NEW', 'NOTIFIED', 'SUPPRESSED', 'RESOLVED'],
+  complianceStatuses: ['PASSED', 'WARNING', 'FAILED', 'NOT_AVAILABLE'],
 };
 
 /**
- * Builds one pattern per event family the configuration enables. One rule per family keeps each
- * pattern plain: Custom Action and Insight Results events are asked for by a person and are never
- * filtered; Imported (ASFF) and Findings Imported V2 (OCSF) carry the filters in their own fields.
+ * The filter that would let no finding through (an empty list of a value every finding has), if any.
  *
- * A filter that allows every value is left out of the pattern, so findings that lack the field
- * (legacy findings without `Severity.Label`, for example) still match. Findings without a workflow
- * or without compliance always match, as in the Lambda's own filter.
+ * @example emptyFilter(parseConfig({ filters: { accountIds: [] } })) // 'accountIds'
+ */
+export function emptyFilter(config: NotifierConfig): FindingFilterKey | undefined {
+  return ALWAYS_SET.find((key) => config.filters[key]?.length === 0);
+}
+
+/**
+ * Builds one pattern per event family the configuration enables. `actionArns` are the custom
+ * actions the action rule matches (by ARN in `resources`, as Security Hub's docs filter them);
+ * a pattern longer than {@link MAX_PATTERN_LENGTH} drops its longest filters, which the Lambda applies anyway.
  *
  * @example
- * buildRulePatterns(parseConfig({ filters: { severities: ['HIGH', 'CRITICAL'] } }))
- * // [{ family: 'asff', pattern: { source: ['aws.securityhub'], 'detail-type': ['Security Hub Findings - Imported'],
- * //    detail: { findings: { Severity: { Label: ['HIGH', 'CRITICAL'] }, ... } } } }, ...]
- * @throws ConfigError when a filter list is empty (the rule would match nothing).
+ * buildRulePatterns(parseConfig({ filters: { severities: ['HIGH', 'CRITICAL'] } }), ['arn:aws:securityhub:us-east-1:111122223333:action/custom/SendByEmail'])
+ * // [{ family: 'asff', pattern: { ..., detail: { findings: { Severity: { Label: ['HIGH', 'CRITICAL', { exists: false }] }, ... } } }, folded: [] }, ...]
+ * @throws ConfigError when a filter list is empty (the rule would match nothing), or a pattern cannot fit.
  */
-export function buildRulePatterns(config: NotifierConfig): RulePattern[] {
+export function buildRulePatterns(config: NotifierConfig, actionArns: readonly string[] = []): RulePattern[] {
+  const empty = emptyFilter(config);
+  if (empty) throw new ConfigError(`config.filters.${empty}`, 'an empty list would match no finding; omit it to allow all');
   const enabled = new Set(config.detailTypes);
+  const resolutions = config.policy.dedup.enabled && config.policy.dedup.notifyOnResolution;
   const patterns: RulePattern[] = [];
   if (enabled.has('imported')) {
-    patterns.push({
-      family: 'asff',
-      description: 'Security Hub CSPM findings (ASFF) that pass the configured filters',
-      pattern: { source: [EVENT_SOURCE], 'detail-type': [DETAIL_TYPES.imported], ...detail(asffFilters(config)) },
-    });
+    patterns.push(
+      findingRule(
+        'asff',
+        'Security Hub CSPM findings (ASFF) the notifier may mail',
+        [DETAIL_TYPES.imported, LEGACY_IMPORTED_DETAIL_TYPE],
+        ASFF_FIELDS,
+        config,
+        resolutions,
+      ),
+    );
   }
   if (enabled.has('importedV2')) {
-    patterns.push({
-      family: 'ocsf',
-      description: 'Security Hub findings (OCSF, Findings Imported V2) that pass the configured filters',
-      pattern: { source: [EVENT_SOURCE], 'detail-type': [DETAIL_TYPES.importedV2], ...detail(ocsfFilters(config)) },
-    });
+    patterns.push(
+      findingRule(
+        'ocsf',
+        'Security Hub findings (OCSF) the notifier may mail',
+        [DETAIL_TYPES.importedV2],
+        OCSF_FIELDS,
+        config,
+        resolutions,
+      ),
+    );
   }
-  const manual = (['customAction', 'insightResults'] as const).filter((key) => enabled.has(key)).map((key) => DETAIL_TYPES[key]);
-  if (manual.length > 0) {
+  if (enabled.has('customAction')) {
+    const allowed = [...new Set([...actionArns, ...(config.filters.customActionArns ?? [])])];
+    const conditions = allowed.length > 0 ? [{ setting: 'filters.customActionArns', fields: { resources: allowed } }] : [];
+    patterns.push(
+      fitWithin('action', 'Security Hub custom actions of this notifier (by ARN), sent on request', conditions, (kept) => ({
+        source: [EVENT_SOURCE],
+        'detail-type': [DETAIL_TYPES.customAction],
+        ...merge(kept),
+      })),
+    );
+  }
+  if (enabled.has('insightResults')) {
+    const pattern = { source: [EVENT_SOURCE], 'detail-type': [DETAIL_TYPES.insightResults] };
     patterns.push({
-      family: 'manual',
-      description: 'Security Hub custom actions and insight results, sent on request and never filtered',
-      pattern: { source: [EVENT_SOURCE], 'detail-type': manual },
+      family: 'insight',
+      description: 'Security Hub insight results, sent on request and never filtered',
+      pattern,
+      folded: [],
     });
   }
   return patterns;
 }
 
-type Fields = Record<string, unknown>;
-
-function detail(findings: Fields): { detail?: Fields } {
-  return Object.keys(findings).length === 0 ? {} : { detail: { findings } };
+/** The pattern's length as EventBridge counts it: the characters of its JSON. */
+export function patternLength(pattern: EventPatternJson): number {
+  return JSON.stringify(pattern).length;
 }
 
-function asffFilters({ filters }: NotifierConfig): Fields {
-  const fields: Fields = {};
-  const severities = restricted('severities', filters.severities, SEVERITIES);
-  if (severities) fields.Severity = { Label: severities };
-  const workflow = restricted('workflowStatuses', filters.workflowStatuses, WORKFLOW_STATUSES, true);
-  if (workflow) fields.Workflow = orAbsent('Status', workflow);
-  const records = restricted('recordStates', filters.recordStates, RECORD_STATES);
-  if (records) fields.RecordState = records;
-  const compliance = restricted('complianceStatuses', filters.complianceStatuses, COMPLIANCE_STATUSES, true);
-  if (compliance) fields.Compliance = orAbsent('Status', compliance);
-  if (filters.productNames) fields.ProductName = nonEmpty('productNames', filters.productNames);
-  if (filters.accountIds) fields.AwsAccountId = nonEmpty('accountIds', filters.accountIds);
-  return fields;
+function findingRule(
+  family: 'asff' | 'ocsf',
+  description: string,
+  detailTypes: readonly string[],
+  table: Readonly<Record<FindingFilterKey, FieldRule>>,
+  config: NotifierConfig,
+  resolutions: boolean,
+): RulePattern {
+  const conditions = FINDING_FILTERS.flatMap(([key]): Condition[] => {
+    const allowed: readonly string[] | undefined = config.filters[key];
+    if (allowed === undefined || ALL_VALUES[key]?.every((value) => allowed.includes(value))) return [];
+    const fields = table[key].admit(allowed);
+    return fields ? [{ setting: `filters.${key}`, fields }] : [];
+  });
+  // A resolution is mailed whatever the filters say: any finding the Lambda may read as closed passes.
+  const closed = resolutions ? Object.entries(CLOSED_WHEN).flatMap(([key, values]) => table[key as FindingFilterKey].possibly(values)) : [];
+  return fitWithin(family, description, conditions, (kept) => {
+    const filters = merge(kept);
+    const findings = Object.keys(filters).length === 0 || closed.length === 0 ? filters : { $or: [filters, ...closed] };
+    return {
+      source: [EVENT_SOURCE],
+      'detail-type': [...detailTypes],
+      ...(Object.keys(findings).length === 0 ? {} : { detail: { findings } }),
+    };
+  });
 }
 
-/** OCSF findings carry no record state: the Lambda's filter covers it. */
-function ocsfFilters({ filters }: NotifierConfig): Fields {
-  const fields: Fields = {};
-  const severities = restricted('severities', filters.severities, SEVERITIES);
-  if (severities) fields.severity = captions(severities, OCSF_SEVERITY);
-  const workflow = restricted('workflowStatuses', filters.workflowStatuses, WORKFLOW_STATUSES, true);
-  // `status` sits at the top of the finding, so its `$or` does too.
-  if (workflow) Object.assign(fields, orAbsent('status', captions(workflow, OCSF_STATUS)));
-  const compliance = restricted('complianceStatuses', filters.complianceStatuses, COMPLIANCE_STATUSES, true);
-  if (compliance) fields.compliance = orAbsent('status', captions(compliance, OCSF_COMPLIANCE));
-  if (filters.productNames) fields.metadata = { product: { name: nonEmpty('productNames', filters.productNames) } };
-  if (filters.accountIds) fields.cloud = { account: { uid: nonEmpty('accountIds', filters.accountIds) } };
-  return fields;
+/** The pattern with every condition that fits: the longest ones are folded into the Lambda until it does. */
+function fitWithin(
+  family: RulePattern['family'],
+  description: string,
+  conditions: readonly Condition[],
+  build: (kept: readonly Condition[]) => EventPatternJson,
+): RulePattern {
+  const kept = [...conditions];
+  const folded: string[] = [];
+  let pattern = build(kept);
+  while (patternLength(pattern) > MAX_PATTERN_LENGTH) {
+    const longest = kept.reduce<Condition | undefined>((a, c) => (!a || size(c) > size(a) ? c : a), undefined);
+    if (!longest) {
+      throw new ConfigError('config', `the ${family} rule's pattern has ${patternLength(pattern)} characters even without filters`);
+    }
+    kept.splice(kept.indexOf(longest), 1);
+    folded.push(longest.setting);
+    pattern = build(kept);
+  }
+  return { family, description, pattern, folded };
 }
 
-/** The OCSF captions of model values, in order. */
-function captions<T extends string>(values: readonly T[], caption: Record<T, readonly string[]>): string[] {
-  return values.flatMap((value) => caption[value]);
+function size(condition: Condition): number {
+  return JSON.stringify(condition.fields).length;
 }
 
-/** `{ $or: [{ key: values }, { key: [{ exists: false }] }] }`, or only the absent branch when nothing is allowed. */
-function orAbsent(key: string, values: readonly string[]): Fields {
-  if (values.length === 0) return { [key]: [ABSENT] };
-  return { $or: [{ [key]: values }, { [key]: [ABSENT] }] };
+/** The conditions' fields in one object; nested objects (`Compliance`, `cloud.account`) are merged. */
+function merge(conditions: readonly Condition[]): Fields {
+  const merged: Fields = {};
+  for (const { fields } of conditions) deepMerge(merged, fields);
+  return merged;
 }
 
-/**
- * The allowed values, or `undefined` when every value is allowed (no need to match the field).
- * An empty list is an error unless findings without the field still pass (`absentPasses`).
- */
-function restricted<T extends string>(name: string, allowed: readonly T[], all: readonly T[], absentPasses = false): T[] | undefined {
-  if (all.every((value) => allowed.includes(value))) return undefined;
-  if (allowed.length === 0 && !absentPasses) nonEmpty(name, allowed);
-  return all.filter((value) => allowed.includes(value));
+function deepMerge(target: Fields, source: Fields): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (isFields(existing) && isFields(value)) deepMerge(existing, value);
+    else target[key] = isFields(value) ? structuredClone(value) : value;
+  }
 }
 
-function nonEmpty<T>(name: string, values: readonly T[]): T[] {
-  if (values.length === 0) throw new ConfigError(`config.filters.${name}`, 'an empty list would match no finding; omit it to allow all');
-  return [...values];
+function isFields(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

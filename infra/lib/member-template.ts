@@ -1,10 +1,18 @@
+import { statSync } from 'node:fs';
 import { App, BootstraplessSynthesizer, type IStackSynthesizer, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { ConfigError } from '../../functions/core/errors.js';
 import type { DeployConfig } from './deploy-config.js';
 import { NotifierStack } from './notifier-stack.js';
 
 /** Id of the member stack inside its own cloud assembly. */
 const MEMBER_STACK_ID = 'SecurityHubEmailNotifierMember';
+
+/**
+ * The largest template CloudFormation reads from S3, as a StackSet's `TemplateURL`: 1 MB
+ * ("CloudFormation quotas", https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html).
+ */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** Options of {@link synthesizeMemberTemplate}. */
 export interface MemberTemplateOptions {
@@ -24,13 +32,22 @@ export interface MemberTemplateOptions {
  * were never bootstrapped.
  *
  * @returns the path of the template file.
+ * @throws ConfigError naming `notifiers` when the template passes the 1 MB CloudFormation accepts.
  */
 export function synthesizeMemberTemplate(deploy: DeployConfig, options: MemberTemplateOptions): string {
   const app = new App({ outdir: options.outdir });
   // The member is synthesized in an app of its own: cdk-nag must check it here too, as it does the home app.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   createMemberStack(app, deploy, options.entry);
-  return app.synth().getStackByName(MEMBER_STACK_ID).templateFullPath;
+  const file = app.synth().getStackByName(MEMBER_STACK_ID).templateFullPath;
+  const size = statSync(file).size;
+  if (size > MAX_TEMPLATE_BYTES) {
+    throw new ConfigError(
+      'notifiers',
+      `${deploy.notifiers.length} notifiers make a StackSet member template of ${size} bytes, over the ${MAX_TEMPLATE_BYTES} CloudFormation accepts; split them over two deployment configurations`,
+    );
+  }
+  return file;
 }
 
 /** The member stack itself (inline code, no assets, `NotificationEmail` parameter), in the given app. */

@@ -6,6 +6,3 @@ export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 
 
 /** The Lambda handler the construct deploys by default. */
 export const DEFAULT_HANDLER_ENTRY = join(PROJECT_ROOT, 'functions', 'handler.ts');
-
-/** The lock file NodejsFunction uses to find the project root. */
-export const LOCK_FILE = join(PROJECT_ROOT, 'package-lock.json');

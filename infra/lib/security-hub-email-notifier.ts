@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Names, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -6,31 +6,38 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as securityhub from 'aws-cdk-lib/aws-securityhub';
+import * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ACTION_ARN_VARIABLE, STATE_TABLE_VARIABLE, TOPIC_ARN_VARIABLE } from '../../functions/adapters/lambda-config.js';
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
+import { type CustomActionOptions, createCustomAction } from './custom-action.js';
 import { EncryptedTopic } from './encrypted-topic.js';
-import { buildRulePatterns, type EventPatternJson } from './event-pattern.js';
-import { ASSET_BUNDLING, bundleInline, INLINE_HANDLER } from './function-code.js';
+import { buildRulePatterns, type EventPatternJson, MAX_PATTERN_LENGTH } from './event-pattern.js';
+import { HANDLER } from './function-code.js';
+import { type CodePackaging, packageFunction } from './function-package.js';
 import { createAlarmTopic, createNotifierAlarms } from './notifier-alarms.js';
+import { addNotifierOutputs } from './notifier-outputs.js';
 import { createFailedAlarm, createStateTable } from './notifier-state.js';
-import { DEFAULT_HANDLER_ENTRY, LOCK_FILE, PROJECT_ROOT } from './paths.js';
+import { DEFAULT_HANDLER_ENTRY } from './paths.js';
+import { grantRouteTopics } from './route-topics.js';
+import { createSesFeedback } from './ses-feedback.js';
 import { SesSender, type SesSenderProps } from './ses-sender.js';
 
-/** How the handler code reaches Lambda. */
-export type CodePackaging = 'asset' | 'inline';
+export type { CustomActionOptions } from './custom-action.js';
+export type { CodePackaging } from './function-package.js';
 
 /** Properties of a {@link SecurityHubEmailNotifier}. */
 export interface SecurityHubEmailNotifierProps {
   /**
    * The notifier configuration (`parseConfig`). It selects the transport, builds the event
-   * pattern and becomes the function's `NOTIFIER_CONFIG`. With `transport: 'sns'` the
-   * construct creates the topic and replaces `sns.topicArn` with its ARN.
+   * pattern and travels with the function's code (`notifier.config.json`). With `transport: 'sns'`
+   * the construct creates the topic and gives the function its ARN instead of `sns.topicArn`.
    */
   readonly config: NotifierConfig;
   /**
@@ -39,10 +46,22 @@ export interface SecurityHubEmailNotifierProps {
    */
   readonly ses?: Omit<SesSenderProps, 'ses' | 'routeRecipients'>;
   /**
+   * KMS keys of encrypted route topics (`policy.routes[].snsTopicArn`, transport `sns`): the function
+   * gets `kms:Decrypt` and `kms:GenerateDataKey` on exactly these, or SNS refuses its messages.
+   * @default - none (the route topics are not encrypted with a customer managed key)
+   */
+  readonly routeTopicKeyArns?: readonly string[];
+  /**
    * Email addresses subscribed to the delivery topic (used with `transport: 'sns'`).
    * @default - none; subscribe later
    */
   readonly subscriptionEmails?: readonly string[];
+  /**
+   * The custom action this notifier creates and answers to. The action rule matches its ARN (and
+   * `config.filters.customActionArns`), never other tools' actions.
+   * @default - a "Send by email" action
+   */
+  readonly customAction?: CustomActionOptions;
   /**
    * Topic the operational alarms go to.
    * @default - a new KMS-encrypted topic, subscribed by `operatorEmail`
@@ -59,8 +78,8 @@ export interface SecurityHubEmailNotifierProps {
    */
   readonly entry?: string;
   /**
-   * `asset` bundles with NodejsFunction into a CDK file asset (needs a bootstrapped account);
-   * `inline` puts the minified bundle in the template (StackSets: no asset bucket in member accounts).
+   * `asset` bundles into a CDK file asset (needs a bootstrapped account); `inline` puts the
+   * compressed bundle in the template (StackSets: no asset bucket in member accounts).
    * @default 'asset'
    */
   readonly codePackaging?: CodePackaging;
@@ -75,11 +94,17 @@ export interface SecurityHubEmailNotifierProps {
    */
   readonly timeout?: Duration;
   /**
-   * Reserved concurrency, also the event source's maximum concurrency: keeps the send rate within
-   * SES and SNS limits (SNS email: 10 messages a second per endpoint). At least 2.
+   * The event source's maximum concurrency (2-1000): at most this many invocations at once, which
+   * keeps the send rate within SES and SNS limits (SNS email: 10 messages a second per endpoint).
+   * Nothing is reserved: a new account has 10 concurrent executions and Lambda keeps 100 unreserved,
+   * so any reserved concurrency fails there ("Configuring reserved concurrency",
+   * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html). The event source
+   * stops polling at this limit instead of throttling, so no message is lost to a throttle
+   * ("Configuring maximum concurrency for Amazon SQS event sources",
+   * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html).
    * @default 2
    */
-  readonly reservedConcurrency?: number;
+  readonly maxConcurrency?: number;
   /**
    * How long the function's logs are kept.
    * @default logs.RetentionDays.THREE_MONTHS
@@ -130,8 +155,12 @@ export interface SecurityHubEmailNotifierProps {
  * });
  */
 export class SecurityHubEmailNotifier extends Construct {
-  /** One rule per event family (ASFF imported, OCSF imported V2, custom action and insight results). */
+  /** One rule per event family (ASFF imported, OCSF imported V2, our custom actions, insight results). */
   readonly rules: readonly events.Rule[];
+  /** The "Send by email" custom action, unless `customAction.create` is false. */
+  readonly actionTarget?: securityhub.CfnActionTarget;
+  /** The ARN of the custom action the action rule matches (created here or not). */
+  readonly actionArn: string;
   /** Buffers matched events for the function. */
   readonly queue: sqs.Queue;
   /** Where buffered messages go after `maxReceiveCount` failed receives (14 days). */
@@ -160,27 +189,37 @@ export class SecurityHubEmailNotifier extends Construct {
     const { config } = props;
     const timeout = props.timeout ?? Duration.seconds(60);
     const window = props.maxBatchingWindow ?? Duration.seconds(20);
-    const concurrency = props.reservedConcurrency ?? 2;
-    if (concurrency < 2) throw new ConfigError('reservedConcurrency', 'at least 2 (the least an SQS event source can be limited to)');
+    const concurrency = props.maxConcurrency ?? 2;
+    if (!Number.isInteger(concurrency) || concurrency < 2 || concurrency > 1000) {
+      throw new ConfigError('maxConcurrency', 'an integer from 2 to 1000 (what an SQS event source accepts)');
+    }
 
     const queues = this.createQueues(props.maxReceiveCount ?? 5, Duration.seconds(timeout.toSeconds() * 6 + window.toSeconds()));
     this.deadLetterQueue = queues.deadLetterQueue;
     this.targetDeadLetterQueue = queues.targetDeadLetterQueue;
     this.queue = queues.queue;
-    this.rules = buildRulePatterns(config).map(
-      ({ family, description, pattern }) =>
-        new events.Rule(this, `${family[0]?.toUpperCase()}${family.slice(1)}Rule`, {
-          description,
-          eventPattern: toCdkPattern(pattern),
-          targets: [
-            new targets.SqsQueue(this.queue, {
-              deadLetterQueue: this.targetDeadLetterQueue,
-              retryAttempts: 185,
-              maxEventAge: Duration.hours(24),
-            }),
-          ],
-        }),
-    );
+    const action = createCustomAction(this, props.customAction ?? {}, config.detailTypes.includes('customAction'));
+    this.actionArn = action.arn;
+    if (action.target) this.actionTarget = action.target;
+    this.rules = buildRulePatterns(config, [this.actionArn]).map(({ family, description, pattern, folded }) => {
+      const rule = new events.Rule(this, `${family[0]?.toUpperCase()}${family.slice(1)}Rule`, {
+        description,
+        eventPattern: toCdkPattern(pattern),
+        targets: [
+          new targets.SqsQueue(this.queue, {
+            deadLetterQueue: this.targetDeadLetterQueue,
+            retryAttempts: 185,
+            maxEventAge: Duration.hours(24),
+          }),
+        ],
+      });
+      if (folded.length > 0) {
+        Annotations.of(rule).addInfo(
+          `${folded.join(', ')} left to the function: the ${family} rule's pattern would pass EventBridge's ${MAX_PATTERN_LENGTH} characters`,
+        );
+      }
+      return rule;
+    });
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -192,50 +231,55 @@ export class SecurityHubEmailNotifier extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    let environmentConfig: NotifierConfig = config;
+    // Deploy-time tokens go in the environment; the rest of the configuration travels with the code.
+    const tokens: Record<string, string> = {};
+    const { sns: _topic, stateTable: _table, ...rest } = config;
+    let fileConfig: Omit<NotifierConfig, 'sns' | 'stateTable'> = rest;
     if (config.transport === 'ses') {
       if (!config.ses) throw new ConfigError('config.ses', 'required when transport is "ses"');
       const routeRecipients = config.policy.routes.flatMap((route) => (route.ses ? [...route.ses.to, ...route.ses.cc] : []));
-      this.sesSender = new SesSender(this, 'Ses', { ...props.ses, ses: config.ses, routeRecipients });
+      // Every notifier sends through a configuration set, whose event destination reports bounces and complaints.
+      const configurationSet = config.ses.configurationSet ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
+      const own = config.ses.configurationSet === undefined ? { createConfigurationSet: true } : {};
+      this.sesSender = new SesSender(this, 'Ses', { ...props.ses, ...own, ses: { ...config.ses, configurationSet }, routeRecipients });
       this.sesSender.grantSend(this.role);
+      fileConfig = { ...fileConfig, ses: { ...config.ses, configurationSet } };
     } else if (config.transport === 'sns') {
       this.deliveryTopic = new EncryptedTopic(this, 'Delivery', {
         displayName: 'Security Hub findings',
         emails: props.subscriptionEmails ?? [],
       });
       // Exact actions rather than grantPublish's `kms:GenerateDataKey*`.
-      // Routes may name their own topics (policy.routes[].snsTopicArn): exactly those ARNs too.
-      const routeTopics = config.policy.routes.flatMap((route) => (route.snsTopicArn ? [route.snsTopicArn] : []));
-      iam.Grant.addToPrincipal({
-        grantee: this.role,
-        actions: ['sns:Publish'],
-        resourceArns: [this.deliveryTopic.topic.topicArn, ...new Set(routeTopics)],
-      });
+      iam.Grant.addToPrincipal({ grantee: this.role, actions: ['sns:Publish'], resourceArns: [this.deliveryTopic.topic.topicArn] });
       this.deliveryTopic.key.grant(this.role, 'kms:Decrypt', 'kms:GenerateDataKey');
-      environmentConfig = { ...config, sns: { topicArn: this.deliveryTopic.topic.topicArn } };
+      // Routes may name their own topics (policy.routes[].snsTopicArn): exactly those, with their keys, in this Region.
+      grantRouteTopics(this, this.role, config, props.routeTopicKeyArns ?? []);
+      tokens[TOPIC_ARN_VARIABLE] = this.deliveryTopic.topic.topicArn;
     } else {
       throw new ConfigError('config.transport', 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
     }
 
     this.stateTable = createStateTable(this, this.role, props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY);
-    environmentConfig = { ...environmentConfig, stateTable: this.stateTable.tableName };
+    tokens[STATE_TABLE_VARIABLE] = this.stateTable.tableName;
+    if (config.detailTypes.includes('customAction')) tokens[ACTION_ARN_VARIABLE] = this.actionArn;
 
-    const inline = props.codePackaging === 'inline';
-    this.function = this.createFunction(props.entry ?? DEFAULT_HANDLER_ENTRY, inline, {
+    const code = packageFunction(props.entry ?? DEFAULT_HANDLER_ENTRY, props.codePackaging ?? 'asset', fileConfig);
+    this.function = new lambda.Function(this, 'Function', {
+      code: code.code,
+      handler: HANDLER,
       role: this.role,
       logGroup: this.logGroup,
       architecture: lambda.Architecture.ARM_64,
       runtime: lambda.Runtime.NODEJS_24_X,
       memorySize: props.memorySize ?? 256,
       timeout,
-      reservedConcurrentExecutions: concurrency,
       description: 'Turns Security Hub findings into readable emails',
       // The one place the function's environment is written.
       environment: {
-        NOTIFIER_CONFIG: Stack.of(this).toJsonString(environmentConfig),
+        ...code.environment,
+        ...tokens,
         POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
-        ...(inline ? {} : { NODE_OPTIONS: '--enable-source-maps' }),
       },
     });
     this.function.addEventSource(
@@ -255,7 +299,17 @@ export class SecurityHubEmailNotifier extends Construct {
       oldestMessageAgeThreshold: props.oldestMessageAgeThreshold ?? Duration.minutes(15),
       topic: this.alarmTopic,
     });
-    this.alarms = [...alarms, createFailedAlarm(this, this.alarmTopic)];
+    const configurationSetName = this.sesSender?.configurationSetName;
+    const feedback = configurationSetName
+      ? createSesFeedback(
+          this,
+          this.sesSender?.configurationSet ?? ses.ConfigurationSet.fromConfigurationSetName(this, 'ConfigurationSet', configurationSetName),
+          configurationSetName,
+          this.alarmTopic,
+        )
+      : [];
+    this.alarms = [...alarms, createFailedAlarm(this, this.alarmTopic), ...feedback];
+    addNotifierOutputs(this);
   }
 
   private createQueues(maxReceiveCount: number, visibilityTimeout: Duration) {
@@ -275,24 +329,6 @@ export class SecurityHubEmailNotifier extends Construct {
     });
     return { queue, deadLetterQueue, targetDeadLetterQueue };
   }
-
-  private createFunction(entry: string, inline: boolean, common: lambda.FunctionOptions & { runtime: lambda.Runtime }): lambda.Function {
-    if (inline) {
-      return new lambda.Function(this, 'Function', {
-        ...common,
-        handler: INLINE_HANDLER,
-        code: lambda.Code.fromInline(bundleInline(entry)),
-      });
-    }
-    return new nodejs.NodejsFunction(this, 'Function', {
-      ...common,
-      entry,
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: LOCK_FILE,
-      bundling: ASSET_BUNDLING,
-    });
-  }
 }
 
 /** The JSON form (`detail-type`) to the CDK form (`detailType`). */
@@ -300,6 +336,7 @@ function toCdkPattern(pattern: EventPatternJson): events.EventPattern {
   return {
     source: [...pattern.source],
     detailType: [...pattern['detail-type']],
+    ...(pattern.resources ? { resources: [...pattern.resources] } : {}),
     ...(pattern.detail ? { detail: pattern.detail } : {}),
   };
 }

@@ -48,6 +48,8 @@ export class SesSender extends Construct {
   readonly identityArn: string;
   /** The identity, when this construct created it. */
   readonly identity?: ses.EmailIdentity;
+  /** Name of the configuration set, when one is configured. */
+  readonly configurationSetName?: string;
   /** ARN of the configuration set, when one is configured. */
   readonly configurationSetArn?: string;
   /** The configuration set, when this construct created it. */
@@ -75,6 +77,7 @@ export class SesSender extends Construct {
       if (props.createConfigurationSet) {
         this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', { configurationSetName: settings.configurationSet });
       }
+      this.configurationSetName = settings.configurationSet;
       this.configurationSetArn = this.arn('configuration-set', settings.configurationSet);
       resources.push(this.configurationSetArn);
     }

@@ -42,7 +42,13 @@ export class StackSetStack extends Stack {
         {
           regions: [...stackSet.regions],
           deploymentTargets: serviceManaged
-            ? { organizationalUnitIds: [...(stackSet.organizationalUnitIds ?? [])] }
+            ? {
+                organizationalUnitIds: [...(stackSet.organizationalUnitIds ?? [])],
+                // Every account of the units except these ("DeploymentTargets", AccountFilterType DIFFERENCE).
+                ...(stackSet.excludeAccounts.length > 0
+                  ? { accountFilterType: 'DIFFERENCE', accounts: [...stackSet.excludeAccounts] }
+                  : {}),
+              }
             : { accounts: [...(stackSet.accounts ?? [])] },
         },
       ],

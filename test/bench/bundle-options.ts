@@ -6,7 +6,7 @@
 import type { BuildOptions } from 'esbuild';
 import { ASSET_ESBUILD_OPTIONS } from '../../infra/lib/function-code.js';
 
-/** The handler as `NodejsFunction` bundles it. */
+/** The handler as the construct bundles it into its asset (`bundleHandler`). */
 export const LAMBDA_BUNDLE_OPTIONS = { ...ASSET_ESBUILD_OPTIONS, logLevel: 'silent' } as const satisfies BuildOptions;
 
 /**

@@ -15,8 +15,8 @@ describe('parseDeployConfig', () => {
   it('fills the sizing defaults from the benchmark and the limits', () => {
     const [notifier] = parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: ses }] }).notifiers;
 
-    expect(notifier?.queue).toEqual({ batchSize: 10, maxBatchingWindowSeconds: 20, maxReceiveCount: 5 });
-    expect(notifier?.function).toMatchObject({ memorySize: 256, timeoutSeconds: 60, reservedConcurrency: 2, logRetentionDays: 90 });
+    expect(notifier?.queue).toEqual({ batchSize: 10, maxBatchingWindowSeconds: 20, maxReceiveCount: 5, maxConcurrency: 2 });
+    expect(notifier?.function).toMatchObject({ memorySize: 256, timeoutSeconds: 60, logRetentionDays: 90 });
   });
 
   it('lets the stack create the SNS topic: it refuses a topicArn in the notifier', () => {
@@ -41,7 +41,7 @@ describe('parseDeployConfig', () => {
   });
 
   it.each([
-    ['a reserved concurrency below 2', { function: { reservedConcurrency: 1 } }, 'deploy.notifiers[0].function.reservedConcurrency'],
+    ['a maximum concurrency below 2', { queue: { maxConcurrency: 1 } }, 'deploy.notifiers[0].queue.maxConcurrency'],
     ['a batch larger than 10', { queue: { batchSize: 11 } }, 'deploy.notifiers[0].queue.batchSize'],
     ['a log retention CloudWatch does not offer', { function: { logRetentionDays: 10 } }, 'deploy.notifiers[0].function.logRetentionDays'],
   ])('refuses %s', (_what, extra, setting) => {

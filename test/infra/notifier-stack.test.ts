@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { parseDeployConfig } from '../../infra/lib/deploy-config.js';
+import { shippedConfig } from './support/function-config.js';
 import { sesDeploy, snsDeploy, synthNotifier as synth } from './support/synth.js';
 import { actionsOf, logicalIdOf, roleStatements, type Statement } from './support/template.js';
 
@@ -16,15 +17,8 @@ function getAttId(value: unknown): string {
   return id;
 }
 
-/** A string, or an `Fn::Join` of strings and `{ Ref }`s written as `<Ref id>`. */
-function joined(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const [, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
-  return parts.map((part) => (typeof part === 'string' ? part : `<Ref ${(part as { Ref: string }).Ref}>`)).join('');
-}
-
 describe('NotifierStack: the path from Security Hub to the function', () => {
-  const { template } = synth(sesDeploy({ filters: { severities: ['HIGH', 'CRITICAL'], accountIds: ['111122223333'] } }));
+  const { outdir, template } = synth(sesDeploy({ filters: { severities: ['HIGH', 'CRITICAL'], accountIds: ['111122223333'] } }));
   const buffer = logicalIdOf(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue() });
   const dlq = getAttId(template.findResources('AWS::SQS::Queue')[buffer]?.Properties.RedrivePolicy.deadLetterTargetArn);
 
@@ -32,37 +26,54 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.securityhub'],
-        'detail-type': ['Security Hub Findings - Imported'],
+        'detail-type': ['Security Hub Findings - Imported', 'Security Hub Findings'],
         detail: {
           findings: Match.objectLike({
-            Severity: { Label: ['HIGH', 'CRITICAL'] },
-            RecordState: ['ACTIVE'],
+            Severity: { Label: ['HIGH', 'CRITICAL', { exists: false }] },
+            RecordState: ['ACTIVE', { exists: false }],
             AwsAccountId: ['111122223333'],
-            Compliance: { $or: [{ Status: ['WARNING', 'FAILED', 'NOT_AVAILABLE'] }, { Status: [{ exists: false }] }] },
+            Compliance: { Status: ['FAILED', 'WARNING', 'NOT_AVAILABLE', { exists: false }] },
           }),
         },
       },
     });
   });
 
-  it('sends custom actions and insight results unfiltered, and OCSF findings filtered', () => {
+  it('creates a "Send by email" custom action and matches only its ARN; insight results unfiltered, OCSF filtered', () => {
+    const [action] = Object.values(template.findResources('AWS::SecurityHub::ActionTarget'));
+    expect(action?.Properties).toMatchObject({ Name: 'Send by email', Id: expect.stringMatching(/^[A-Za-z0-9]{1,20}$/) });
+    const arn = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':securityhub:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          `:action/custom/${action?.Properties.Id}`,
+        ],
+      ],
+    };
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: {
-        source: ['aws.securityhub'],
-        'detail-type': ['Security Hub Findings - Custom Action', 'Security Hub Insight Results'],
-      },
+      EventPattern: { source: ['aws.securityhub'], 'detail-type': ['Security Hub Findings - Custom Action'], resources: [arn] },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ NOTIFIER_ACTION_ARN: arn }) } });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.securityhub'], 'detail-type': ['Security Hub Insight Results'] },
     });
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({
         'detail-type': ['Findings Imported V2'],
-        detail: { findings: Match.objectLike({ severity: ['High', 'Critical', 'Fatal'] }) },
+        detail: { findings: Match.objectLike({ severity_id: [4, 5, 6, { 'anything-but': [1, 2, 3, 4, 5, 6] }, { exists: false }] }) },
       }),
     });
   });
 
   it('targets every rule at the buffer queue, with its own dead-letter queue and a 24-hour retry policy', () => {
     const rules = Object.values(template.findResources('AWS::Events::Rule'));
-    expect(rules, 'ASFF, OCSF and manual rules').toHaveLength(3);
+    expect(rules, 'ASFF, OCSF, action and insight rules').toHaveLength(4);
     for (const rule of rules) {
       expect(rule.Properties.Targets).toEqual([
         expect.objectContaining({
@@ -89,7 +100,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     }
   });
 
-  it('feeds the function from the buffer in batches with ReportBatchItemFailures, limited to the reserved concurrency', () => {
+  it('feeds the function from the buffer in batches with ReportBatchItemFailures, limited by the event source alone', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: ref(buffer),
       BatchSize: 10,
@@ -99,28 +110,38 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     });
   });
 
-  it('runs on nodejs24.x arm64 with the sized memory, timeout and reserved concurrency, and an explicit log group', () => {
+  it('runs on nodejs24.x arm64 with the sized memory and timeout, no reserved concurrency, and an explicit log group', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 256,
       Timeout: 60,
-      ReservedConcurrentExecutions: 2,
       LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
     });
+    // A new account has 10 concurrent executions and must keep 100 unreserved: any reservation fails there.
+    template.allResourcesProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
-  it('writes the parsed notifier configuration into NOTIFIER_CONFIG', () => {
+  it('ships the parsed notifier configuration in the code asset, and only the state table name as a token', () => {
     const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
     const variables = fn?.Properties.Environment.Variables as Record<string, unknown>;
-    // The state table's name is a token: NOTIFIER_CONFIG is an Fn::Join around its Ref.
-    const config = JSON.parse(joined(variables.NOTIFIER_CONFIG));
+    const config = shippedConfig(fn, outdir);
 
+    expect(fn?.Properties.Handler).toBe('index.handler');
     expect(config).toMatchObject({ transport: 'ses', ses: { from: 'alerts@example.com', to: ['team@example.com'] } });
-    expect(config.filters.severities).toEqual(['HIGH', 'CRITICAL']);
-    expect(config.stateTable).toBe(`<Ref ${logicalIdOf(template, 'AWS::DynamoDB::Table', {})}>`);
-    expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'NOTIFIER_CONFIG', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME']);
+    expect(config.filters).toMatchObject({ severities: ['HIGH', 'CRITICAL'] });
+    expect(config).not.toHaveProperty('stateTable');
+    expect(variables.NOTIFIER_STATE_TABLE).toEqual({ Ref: logicalIdOf(template, 'AWS::DynamoDB::Table', {}) });
+    expect(variables.NOTIFIER_CONFIG_FILE).toBe('notifier.config.json');
+    expect(Object.keys(variables).sort()).toEqual([
+      'NODE_OPTIONS',
+      'NOTIFIER_ACTION_ARN',
+      'NOTIFIER_CONFIG_FILE',
+      'NOTIFIER_STATE_TABLE',
+      'POWERTOOLS_LOG_LEVEL',
+      'POWERTOOLS_SERVICE_NAME',
+    ]);
     expect(variables.NODE_OPTIONS, 'the asset carries a source map').toBe('--enable-source-maps');
     expect(variables.POWERTOOLS_SERVICE_NAME, 'the service dimension the Failed alarm watches').toBe('securityhub-email-notifier');
   });
@@ -145,6 +166,8 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     expect(metrics).toEqual([
       'AWS/Lambda/Errors',
       'AWS/Lambda/Throttles',
+      'AWS/SES/Bounce',
+      'AWS/SES/Complaint',
       'AWS/SQS/ApproximateAgeOfOldestMessage',
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
@@ -154,6 +177,43 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topic }]);
     template.hasResourceProperties('AWS::SNS::Subscription', { TopicArn: { Ref: topic }, Protocol: 'email', Endpoint: 'ops@example.com' });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 900 });
+  });
+
+  it('sends through a configuration set of its own whose bounces and complaints feed two alarms', () => {
+    const [set] = Object.values(template.findResources('AWS::SES::ConfigurationSet'));
+    const name = set?.Properties.Name as string;
+    expect(name).toMatch(/^[A-Za-z0-9-]{1,64}$/);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: Match.anyValue() },
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        CloudWatchDestination: {
+          DimensionConfigurations: [{ DimensionName: 'notifier', DimensionValueSource: 'messageTag', DefaultDimensionValue: name }],
+        },
+      },
+    });
+    for (const metric of ['Bounce', 'Complaint']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SES',
+        MetricName: metric,
+        Dimensions: [{ Name: 'notifier', Value: name }],
+        Threshold: 1,
+      });
+    }
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(shippedConfig(fn, outdir).ses).toMatchObject({ configurationSet: name });
+  });
+
+  it('outputs the queue, both dead-letter queues, the function, its log group, the table and the action ARN', () => {
+    const outputs = template.findOutputs('*');
+    expect(Object.keys(outputs).sort()).toEqual(
+      ['ActionArn', 'DeadLetterQueueUrl', 'FunctionName', 'LogGroupName', 'QueueUrl', 'RuleTargetDeadLetterQueueUrl', 'StateTableName']
+        .map((name) => `Mail${name}`)
+        .sort(),
+    );
+    expect(outputs.MailQueueUrl?.Value).toEqual({ Ref: buffer });
+    expect(outputs.MailDeadLetterQueueUrl?.Value).toEqual({ Ref: dlq });
   });
 
   it('tags every taggable resource with the project and the configured tags', () => {
@@ -248,11 +308,9 @@ describe('NotifierStack: SNS delivery', () => {
     for (const statement of statements) expect(statement.Effect).toBe('Deny');
   });
 
-  it("writes the topic's ARN into NOTIFIER_CONFIG", () => {
+  it("gives the function the topic's ARN in NOTIFIER_TOPIC_ARN", () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: Match.objectLike({ NOTIFIER_CONFIG: { 'Fn::Join': ['', Match.arrayWith([{ Ref: topic }])] } }),
-      },
+      Environment: { Variables: Match.objectLike({ NOTIFIER_TOPIC_ARN: { Ref: topic } }) },
     });
   });
 });
@@ -286,6 +344,17 @@ describe('NotifierStack: SES and SNS notifiers side by side', () => {
     expect(pagerActions).not.toContain('ses:SendEmail');
   });
 
+  it('creates no custom action for a notifier that does not read Custom Action events', () => {
+    const { template: other } = synth(sesDeploy({ detailTypes: ['imported'] }));
+    other.resourceCountIs('AWS::SecurityHub::ActionTarget', 0);
+  });
+
+  it('creates one custom action per notifier, each with its own id and named after its notifier', () => {
+    const actions = Object.values(template.findResources('AWS::SecurityHub::ActionTarget')).map((a) => a.Properties);
+    expect(actions.map((a) => a.Name).sort()).toEqual(['Email Mail', 'Email Pager']);
+    expect(new Set(actions.map((a) => a.Id)).size).toBe(2);
+  });
+
   it('builds each pattern from its own filters and shares one operator topic for the alarms', () => {
     const [mail, pager] = stack.notifiers;
     const asffPattern = (rules: readonly Construct[] | undefined) => {
@@ -294,10 +363,10 @@ describe('NotifierStack: SES and SNS notifiers side by side', () => {
       const patterns = ids.map((id) => resources[id]?.Properties.EventPattern);
       return patterns.find((p) => JSON.stringify(p['detail-type']).includes('Security Hub Findings - Imported'));
     };
-    expect(asffPattern(pager?.rules)?.detail.findings.Severity).toEqual({ Label: ['CRITICAL'] });
+    expect(asffPattern(pager?.rules)?.detail.findings.Severity).toEqual({ Label: ['CRITICAL', { exists: false }] });
     expect(asffPattern(mail?.rules)).toBeDefined();
     expect(asffPattern(mail?.rules)?.detail?.findings, "the SES notifier's own (default) filters").toMatchObject({
-      RecordState: ['ACTIVE'],
+      RecordState: ['ACTIVE', { exists: false }],
     });
     expect(asffPattern(mail?.rules)?.detail?.findings?.Severity).toBeUndefined();
     template.resourcePropertiesCountIs('AWS::SNS::Topic', { DisplayName: 'Security Hub notifier alarms' }, 1);

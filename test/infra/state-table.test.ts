@@ -31,13 +31,9 @@ describe.each([
     expect(dynamo[0]?.Resource).toEqual({ 'Fn::GetAtt': [table, 'Arn'] });
   });
 
-  it("passes the table's name to the function in NOTIFIER_CONFIG", () => {
+  it("passes the table's name to the function in NOTIFIER_STATE_TABLE", () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: Match.objectLike({
-          NOTIFIER_CONFIG: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('"stateTable":"$'), { Ref: table }])] },
-        }),
-      },
+      Environment: { Variables: Match.objectLike({ NOTIFIER_STATE_TABLE: { Ref: table } }) },
     });
   });
 

@@ -7,7 +7,7 @@ import type { AsffFinding } from './schema.js';
  * The deprecated `WorkflowState` mapped onto today's statuses: work not finished is still NEW to a
  * reader (NEW, ASSIGNED, IN_PROGRESS), DEFERRED means "not now" and reads as SUPPRESSED, RESOLVED stays.
  */
-const LEGACY: Readonly<Record<string, WorkflowStatus>> = {
+export const LEGACY_WORKFLOW_STATES: Readonly<Record<string, WorkflowStatus>> = {
   NEW: 'NEW',
   ASSIGNED: 'NEW',
   IN_PROGRESS: 'NEW',
@@ -25,5 +25,5 @@ export function asffWorkflow(finding: AsffFinding): WorkflowStatus | undefined {
   const status = finding.Workflow?.Status;
   if (status !== undefined) return status;
   const legacy = finding.WorkflowState;
-  return legacy === undefined ? undefined : ownValue(LEGACY, legacy.toUpperCase());
+  return legacy === undefined ? undefined : ownValue(LEGACY_WORKFLOW_STATES, legacy.toUpperCase());
 }

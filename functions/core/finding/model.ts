@@ -116,8 +116,8 @@ export interface Trigger {
   /** The EventBridge event id (or a synthetic id for replay inputs). */
   readonly eventId: string;
   readonly detailType: string;
-  /** Custom Action events name the action a person pressed. */
-  readonly action?: { readonly name: string; readonly description?: string };
+  /** Custom Action events name the action a person pressed (and its ARN, from the event's `resources`). */
+  readonly action?: { readonly name: string; readonly description?: string; readonly arn?: string };
 }
 
 /** One row of a Security Hub Insight Results event. */

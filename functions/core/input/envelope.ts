@@ -29,6 +29,7 @@ export function checkEnvelope(value: Record<string, unknown>, input: string): Se
     throw new InvalidEventError(input, 'detail', `expected object, got ${value.detail === undefined ? 'nothing' : jsonKind(value.detail)}`);
   }
   const detailType = String(value['detail-type']);
+  const resources = Array.isArray(value.resources) ? value.resources.filter((r): r is string => typeof r === 'string') : [];
   return {
     id: String(value.id),
     detailType: detailType === LEGACY_IMPORTED_DETAIL_TYPE ? DETAIL_TYPES.imported : detailType,
@@ -37,5 +38,6 @@ export function checkEnvelope(value: Record<string, unknown>, input: string): Se
     region: String(value.region),
     time: String(value.time),
     detail: value.detail,
+    resources,
   };
 }

@@ -21,6 +21,8 @@ export interface SecurityHubEvent {
   readonly time: string;
   /** Unchecked: the per-detail-type readers check what they use. */
   readonly detail: unknown;
+  /** The event's `resources` (strings only): a Custom Action event names its action's ARN here. */
+  readonly resources?: readonly string[];
   /**
    * Set on synthetic events that wrap one replayed finding: the JSON path of that finding in the
    * original input (e.g. `Findings[3]`, `[2]`, `""` for a bare finding), so errors point into the

@@ -36,7 +36,7 @@ export function readEvent(event: SecurityHubEvent, input: string): EventContent 
     case LEGACY_IMPORTED_DETAIL_TYPE:
       return readFindings(event, input, { ...trigger, detailType: DETAIL_TYPES.imported }, asffToFinding);
     case DETAIL_TYPES.customAction:
-      return readFindings(event, input, { ...trigger, action: customAction(event.detail) }, asffToFinding);
+      return readFindings(event, input, { ...trigger, action: customAction(event.detail, event.resources) }, asffToFinding);
     case DETAIL_TYPES.importedV2:
       return readFindings(event, input, trigger, ocsfToFinding);
     case DETAIL_TYPES.insightResults:
@@ -74,10 +74,11 @@ function readFindings(event: SecurityHubEvent, input: string, trigger: Trigger, 
   return { kind: 'findings', trigger, findings: results };
 }
 
-/** The custom action's name and description; a nameless action is still a person's choice. */
-function customAction(detail: unknown): NonNullable<Trigger['action']> {
+/** The custom action's name, description and ARN; a nameless action is still a person's choice. */
+function customAction(detail: unknown, resources: readonly string[] = []): NonNullable<Trigger['action']> {
   const d = isRecord(detail) ? detail : {};
   const name = nonEmpty(d.actionName) ?? 'Custom action';
   const description = nonEmpty(d.actionDescription);
-  return description === undefined ? { name } : { name, description };
+  const arn = resources.find((resource) => /^arn:[\w-]+:securityhub:[^:]*:[^:]*:action\/custom\//.test(resource));
+  return { name, ...(description === undefined ? {} : { description }), ...(arn === undefined ? {} : { arn }) };
 }

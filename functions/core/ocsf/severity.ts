@@ -2,7 +2,7 @@
 import type { Severity } from '../finding/model.js';
 import { ownValue } from '../finding/object.js';
 
-const BY_ID: Readonly<Record<number, Severity>> = {
+export const SEVERITY_BY_ID: Readonly<Record<number, Severity>> = {
   1: 'INFORMATIONAL',
   2: 'LOW',
   3: 'MEDIUM',
@@ -30,7 +30,7 @@ const BY_CAPTION: Readonly<Record<string, Severity>> = {
  * @example ocsfSeverity(99, 'High') // 'HIGH'
  */
 export function ocsfSeverity(id: number | undefined, caption: string | undefined): Severity | undefined {
-  const byId = id === undefined ? undefined : BY_ID[id];
+  const byId = id === undefined ? undefined : SEVERITY_BY_ID[id];
   if (byId !== undefined) return byId;
   return caption === undefined ? undefined : ownValue(BY_CAPTION, caption.trim().toLowerCase());
 }

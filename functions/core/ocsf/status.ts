@@ -14,14 +14,14 @@
 import type { ComplianceStatus, RecordState, WorkflowStatus } from '../finding/model.js';
 import { ownValue } from '../finding/object.js';
 
-const WORKFLOW_BY_ID: Readonly<Record<number, WorkflowStatus>> = {
+export const WORKFLOW_BY_ID: Readonly<Record<number, WorkflowStatus>> = {
   1: 'NEW',
   2: 'NOTIFIED',
   3: 'SUPPRESSED',
   4: 'RESOLVED',
   5: 'RESOLVED',
 };
-const WORKFLOW_BY_CAPTION: Readonly<Record<string, WorkflowStatus>> = {
+export const WORKFLOW_BY_CAPTION: Readonly<Record<string, WorkflowStatus>> = {
   new: 'NEW',
   'in progress': 'NOTIFIED',
   suppressed: 'SUPPRESSED',
@@ -29,12 +29,12 @@ const WORKFLOW_BY_CAPTION: Readonly<Record<string, WorkflowStatus>> = {
   archived: 'RESOLVED',
 };
 
-const COMPLIANCE_BY_ID: Readonly<Record<number, ComplianceStatus>> = {
+export const COMPLIANCE_BY_ID: Readonly<Record<number, ComplianceStatus>> = {
   1: 'PASSED',
   2: 'WARNING',
   3: 'FAILED',
 };
-const COMPLIANCE_BY_CAPTION: Readonly<Record<string, ComplianceStatus>> = {
+export const COMPLIANCE_BY_CAPTION: Readonly<Record<string, ComplianceStatus>> = {
   pass: 'PASSED',
   warning: 'WARNING',
   fail: 'FAILED',
@@ -42,8 +42,8 @@ const COMPLIANCE_BY_CAPTION: Readonly<Record<string, ComplianceStatus>> = {
   other: 'NOT_AVAILABLE',
 };
 
-const ARCHIVED_STATUS_ID = 5;
-const CLOSE_ACTIVITY_ID = 3;
+export const ARCHIVED_STATUS_ID = 5;
+export const CLOSE_ACTIVITY_ID = 3;
 
 /** Workflow status from `status_id` (when known) or the `status` caption; undefined for Unknown/Other. */
 export function ocsfWorkflowStatus(id: number | undefined, caption: string | undefined): WorkflowStatus | undefined {

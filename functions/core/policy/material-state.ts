@@ -27,6 +27,16 @@ export function materialStateOf(finding: Finding): MaterialState {
 }
 
 /**
+ * What closes a finding (any one of these): nothing is left to act on. A closed finding that was
+ * open is a resolution; the rule patterns let these through when resolution mails are on.
+ */
+export const CLOSED_WHEN = {
+  recordStates: ['ARCHIVED'],
+  workflowStatuses: ['RESOLVED', 'SUPPRESSED'],
+  complianceStatuses: ['PASSED'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/**
  * Whether a person still has something to act on: the record is active, the workflow is not
  * RESOLVED or SUPPRESSED, and the control has not PASSED.
  *
@@ -34,11 +44,11 @@ export function materialStateOf(finding: Finding): MaterialState {
  * isOpen({ severity: 'HIGH', recordState: 'ARCHIVED' }) // false
  */
 export function isOpen(state: MaterialState): boolean {
-  return (
-    state.recordState === 'ACTIVE' &&
-    state.workflowStatus !== 'RESOLVED' &&
-    state.workflowStatus !== 'SUPPRESSED' &&
-    state.complianceStatus !== 'PASSED'
+  const closedBy = (values: readonly string[], value: string | undefined) => value !== undefined && values.includes(value);
+  return !(
+    closedBy(CLOSED_WHEN.recordStates, state.recordState) ||
+    closedBy(CLOSED_WHEN.workflowStatuses, state.workflowStatus) ||
+    closedBy(CLOSED_WHEN.complianceStatuses, state.complianceStatus)
   );
 }
 

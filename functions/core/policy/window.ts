@@ -73,7 +73,12 @@ export function planWindow(inputs: readonly WindowInput[], context: WindowContex
     const previous = prior.get(finding.key);
     const thread = previous ? { previous } : {};
     if (trigger.action) {
-      // A person selected it by hand (Custom Action): no filter, silence or dedup applies.
+      const foreign = foreignAction(trigger.action, filters.customActionArns);
+      if (foreign) {
+        skipped.push({ ...input, kind: 'filtered', reason: foreign });
+        continue;
+      }
+      // A person selected it by hand with one of our actions: no filter, silence or dedup applies.
       chosen.push({
         item: { ...input, ...thread, route, reason: `custom action ${trigger.action.name}` },
         update: record(finding, previous, now, policy.dedup, true),
@@ -116,6 +121,12 @@ export function planWindow(inputs: readonly WindowInput[], context: WindowContex
     }
   });
   return { notifications, skipped, stateUpdates };
+}
+
+/** Why a Custom Action event is not ours (another tool's action), or undefined when it is. */
+function foreignAction(action: NonNullable<Trigger['action']>, allowed: readonly string[] | undefined): string | undefined {
+  if (!allowed || (action.arn !== undefined && allowed.includes(action.arn))) return undefined;
+  return `custom action ${action.arn ?? JSON.stringify(action.name)} is not in [${allowed.join(', ')}]`;
 }
 
 /**

@@ -24,10 +24,11 @@ export function testApp(): App {
   return new App({ outdir, builtinCloudFormationValidation: false });
 }
 
-/** A {@link NotifierStack} with the stand-in handler, and its template. */
-export function synthNotifier(deploy: DeployConfig = sesDeploy()): { stack: NotifierStack; template: Template } {
-  const stack = new NotifierStack(testApp(), 'Notifier', { deploy, entry: FIXTURE_HANDLER });
-  return { stack, template: Template.fromStack(stack) };
+/** A {@link NotifierStack} with the stand-in handler, its template, and where its assets are. */
+export function synthNotifier(deploy: DeployConfig = sesDeploy()): { stack: NotifierStack; template: Template; outdir: string } {
+  const app = testApp();
+  const stack = new NotifierStack(app, 'Notifier', { deploy, entry: FIXTURE_HANDLER });
+  return { stack, template: Template.fromStack(stack), outdir: app.outdir };
 }
 
 /** One SES notifier with the given overrides of the notifier config. */

@@ -5,7 +5,10 @@ import { DETAIL_TYPES, type SecurityHubEvent } from '../../../functions/core/inp
 import { readFixture } from '../../support/fixtures.js';
 import { thrown } from '../../support/thrown.js';
 
-const seedEvent = readFixture('fixtures/seed/cis-3.4-imported-event.json') as { detail: { findings: Record<string, unknown>[] } };
+const seedEvent = readFixture('fixtures/seed/cis-3.4-imported-event.json') as {
+  detail: { findings: Record<string, unknown>[] };
+  resources: string[];
+};
 const asff = seedEvent.detail.findings[0] as Record<string, unknown>;
 const ocsfList = readFixture('fixtures/real/securityhubv2-ocsf-findings-list.json') as Record<string, unknown>[];
 const ocsf = ocsfList[0] as Record<string, unknown>;
@@ -27,6 +30,7 @@ describe('decodeInput: EventBridge events', () => {
       region: 'ap-southeast-2',
       time: '2020-07-25T07:06:27Z',
       detail: seedEvent.detail,
+      resources: seedEvent.resources,
     });
   });
 

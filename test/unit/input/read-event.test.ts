@@ -40,8 +40,9 @@ describe('readEvent', () => {
   it('takes the action description when there is one, and still marks a nameless action as chosen by hand', () => {
     const name = 'fixtures/real/securityhub-cis120-custom-action-2019-legacy-event.json';
     const event = decodeOne(name);
-    expect(readEvent(event, name).trigger.action).toEqual({ name: 'Ec2 aws', description: 'This is cool.' });
-    const nameless = { ...event, detail: { findings: (event.detail as { findings: unknown[] }).findings } };
+    const arn = 'arn:aws:securityhub:us-east-1:644160558196:action/custom/aws';
+    expect(readEvent(event, name).trigger.action).toEqual({ name: 'Ec2 aws', description: 'This is cool.', arn });
+    const nameless = { ...event, detail: { findings: (event.detail as { findings: unknown[] }).findings }, resources: [] };
     expect(readEvent(nameless, name).trigger.action).toEqual({ name: 'Custom action' });
   });
 

@@ -109,6 +109,22 @@ describe('planWindow', () => {
     expect(plan.notifications[0]?.notification).toMatchObject({ kind: 'digest', trigger: { action: { name: 'Send to team' } } });
   });
 
+  it("skips another tool's Custom Action as filtered when the notifier answers only to its own actions", () => {
+    const ours = 'arn:aws:securityhub:us-east-1:111122223333:action/custom/SendByEmail';
+    const theirs = 'arn:aws:securityhub:us-east-1:111122223333:action/custom/Remediate';
+    const input = (arn: string, id: string) => ({
+      finding: aFinding({ id }),
+      trigger: { ...aTrigger(`event-${id}`), action: { name: id, arn } },
+      input: id,
+    });
+    const plan = planWindow([input(ours, 'ours'), input(theirs, 'theirs')], aContext({ filters: { customActionArns: [ours] } }));
+
+    expect(plan.notifications.flatMap((n) => n.findings.map((f) => f.input))).toEqual(['ours']);
+    expect(plan.skipped).toEqual([
+      expect.objectContaining({ input: 'theirs', kind: 'filtered', reason: `custom action ${theirs} is not in [${ours}]` }),
+    ]);
+  });
+
   it('with dedup off mails every copy-collapsed finding and writes no state', () => {
     const prior = new Map([[aFinding().key, record(aFinding(), undefined, NOW, ttl, true)]]);
     const plan = planWindow([anInput(aFinding())], aContext({ policy: { dedup: { enabled: false } } }, prior));
