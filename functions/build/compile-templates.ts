@@ -13,6 +13,7 @@ import { TemplateError } from '../core/errors.js';
 import { type CompiledTemplates, TEMPLATE_NAMES, type TemplateName } from '../core/render/compiled-templates.js';
 import { LOCALE_KEYS_USED_IN_CODE } from '../core/render/labels.js';
 import { VIEW_SHAPES } from '../core/render/view-shapes.js';
+import { markBreakable } from './break-long-tokens.js';
 import { checkLocales, type LocaleFile, parseLocale } from './check-locales.js';
 import { checkTemplate } from './check-template.js';
 import { renderFunctionSource } from './codegen.js';
@@ -131,7 +132,7 @@ export async function readTemplateSources(dir = 'templates'): Promise<TemplateSo
     const mjmlFile = join(dir, `${name}.mjml`);
     const mjmlSource = await read(mjmlFile);
     note(used, mjmlFile, checkTemplate(mjmlFile, mjmlSource, VIEW_SHAPES[name], true).localeKeys);
-    html[name] = { file: mjmlFile, source: await compileMjml(mjmlFile, mjmlSource) };
+    html[name] = { file: mjmlFile, source: markBreakable(await compileMjml(mjmlFile, mjmlSource)) };
 
     const textFile = join(dir, `${name}.txt.hbs`);
     const textSource = await read(textFile);

@@ -118,7 +118,7 @@ describe('ocsfToFinding on every OCSF fixture', () => {
         }
 
         // Assess: only http(s) links, and the console link of the partition names the finding
-        const console = new URL(finding.consoleUrl);
+        const console = new URL(finding.consoleUrl ?? '');
         expect(console.protocol).toBe('https:');
         expect(console.hostname).toBe(`${finding.region}.${HOSTS[partition]}`);
         expect(console.pathname).toBe('/securityhub/v2/home');
