@@ -23,6 +23,7 @@ import { loadTemplates, type TemplateProgram } from './template-program.js';
 
 const MUSTACHE = /\{\{[\s\S]*?\}\}/g;
 const INDENTATION = /[ \t]*\n[ \t\n]*/g;
+const MJML_WORD_BREAK = /word-break:break-word;?/g;
 
 type Used = Map<string, { file: string; line: number }>;
 
@@ -80,7 +81,9 @@ export async function compileMjml(file: string, source: string, minify = true): 
     throw new TemplateError(file, lineOf(source, lost), `MJML did not keep ${lost ?? 'every Handlebars expression'} in the HTML`);
   }
   // Indentation only (a run of whitespace with a line break renders like one line break): about a third smaller.
-  const html = result.html.replace(INDENTATION, '\n');
+  // MJML writes `word-break:break-word` on every column cell: Outlook.com and Yahoo ignore it (caniemail),
+  // and long tokens get `<wbr>` instead (break-long-tokens.ts), so the layout depends on nothing a client drops.
+  const html = result.html.replace(INDENTATION, '\n').replace(MJML_WORD_BREAK, '');
   return minify ? minifyHtml(html) : html;
 }
 

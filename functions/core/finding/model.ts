@@ -18,6 +18,12 @@ export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
 export const RECORD_STATES = ['ACTIVE', 'ARCHIVED'] as const;
 export type RecordState = (typeof RECORD_STATES)[number];
 
+/**
+ * No finding is older than this (Security Hub started in 2018): an earlier timestamp is a wrong
+ * value or unit (epoch seconds read as milliseconds give January 1970) and is never shown.
+ */
+export const EARLIEST_FINDING_TIME = Date.UTC(2000, 0, 1);
+
 /** Which wire format the finding arrived in. */
 export type FindingFormat = 'asff' | 'ocsf';
 

@@ -10,6 +10,8 @@
 /** The names Security Hub's documentation gives each standard, by the slug of its ARN. */
 const NAMES: Readonly<Record<string, string>> = {
   'aws-foundational-security-best-practices': 'AWS Foundational Security Best Practices',
+  // As AWS's own sample finding spells it (Security Hub user guide, "Sample finding for FSBP").
+  'aws-foundation-best-practices': 'AWS Foundational Security Best Practices',
   'cis-aws-foundations-benchmark': 'CIS AWS Foundations Benchmark',
   'pci-dss': 'PCI DSS',
   'nist-800-53': 'NIST SP 800-53 Rev. 5',

@@ -1,12 +1,11 @@
 /** OCSF timestamps (`*_time` epoch milliseconds with `*_time_dt` ISO twins) to ISO-8601 strings. */
+import { EARLIEST_FINDING_TIME } from '../finding/model.js';
 
 /**
  * Below this, an epoch number is in seconds, not milliseconds: 1e11 ms is March 1973 (before any
  * finding), 1e11 s is the year 5138. Some producers write OCSF times in seconds.
  */
 const SECONDS_BELOW = 1e11;
-/** No finding is older than this (Security Hub started in 2018): an earlier date is a wrong value, not shown. */
-export const EARLIEST_FINDING_TIME = Date.UTC(2000, 0, 1);
 
 /**
  * ISO-8601 (UTC, milliseconds) from the `_dt` twin when it parses, else from the epoch value, read

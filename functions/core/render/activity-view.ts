@@ -2,7 +2,7 @@
 import type { Finding } from '../finding/model.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { line } from './finding-view.js';
-import { formatDate } from './format-date.js';
+import { findingDate } from './format-date.js';
 import { activityLabel, label, valueLabel } from './labels.js';
 import { LIMITS } from './limits.js';
 import type { FactView, RelatedView } from './view-model.js';
@@ -17,7 +17,7 @@ export function activityView(facts: Finding['activity'], t: LocaleStrings, timeZ
   return (facts ?? []).slice(0, LIMITS.activity).flatMap((fact) => {
     const shown =
       fact.kind === 'firstSeen' || fact.kind === 'lastSeen'
-        ? formatDate(fact.value, timeZone)
+        ? findingDate(fact.value, timeZone)
         : fact.kind === 'action' || fact.kind === 'direction' || fact.kind === 'blocked'
           ? valueLabel(t, fact.value)
           : line(fact.value);

@@ -4,7 +4,7 @@ import { safeUrl } from '../finding/safe-url.js';
 import { severityRank } from '../finding/severity.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { actionView, line } from './finding-view.js';
-import { formatDate } from './format-date.js';
+import { findingDate } from './format-date.js';
 import { label, moreNote, severityView } from './labels.js';
 import { LIMITS } from './limits.js';
 import type { RenderOptions } from './renderer.js';
@@ -36,7 +36,7 @@ function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): D
     account: accountText(finding),
     region: line(finding.region) ?? '-',
     product: line(finding.productName) ?? '-',
-    updatedAt: formatDate(finding.updatedAt, options.timeZone),
+    updatedAt: findingDate(finding.updatedAt, options.timeZone),
     consoleUrl: safeUrl(finding.consoleUrl),
   };
 }

@@ -5,7 +5,7 @@ import { standardName } from '../finding/standards.js';
 import { activityView, relatedView } from './activity-view.js';
 import { cleanLine, cleanShort, cleanText } from './clean-text.js';
 import type { LocaleStrings } from './compiled-templates.js';
-import { formatDate } from './format-date.js';
+import { findingDate } from './format-date.js';
 import { complianceLabel, label, moreNote, recordLabel, severityView, workflowLabel } from './labels.js';
 import { LIMITS } from './limits.js';
 import type { RenderOptions } from './renderer.js';
@@ -63,7 +63,7 @@ function reasonViews(reasons: NonNullable<Finding['compliance']>['reasons'], t: 
 
 /** The display details of one finding: every value cleaned, lists bounded, dates in the configured zone. */
 function findingDetails(finding: Finding, t: LocaleStrings, options: RenderOptions): FindingDetailsView {
-  const date = (iso: string | undefined) => formatDate(iso, options.timeZone);
+  const date = (iso: string | undefined) => findingDate(iso, options.timeZone);
   const description = cleanShort(finding.description, LIMITS.descriptionChars, cleanText);
   const compliance = finding.compliance;
   const resources = finding.resources.slice(0, LIMITS.resources).map((r) => resourceView(r, t));

@@ -31,6 +31,7 @@ describe('ocsfToFinding on every OCSF fixture', () => {
   it('finds the real OCSF samples and the own fixtures', () => {
     // Assess: the loops below are not empty
     expect(realFiles.map((f) => f.name)).toEqual([
+      'fixtures/real/securityhubv2-exposure-finding-lambda-docs.json',
       'fixtures/real/securityhubv2-findings-imported-v2-guardduty-runtime-event.json',
       'fixtures/real/securityhubv2-findings-imported-v2-inspector-event.json',
       'fixtures/real/securityhubv2-ocsf-findings-list.json',
