@@ -15,12 +15,13 @@ import type { FactView, RelatedView } from './view-model.js';
  */
 export function activityView(facts: Finding['activity'], t: LocaleStrings, timeZone: string): FactView[] {
   return (facts ?? []).slice(0, LIMITS.activity).flatMap((fact) => {
+    const value = line(fact.value);
     const shown =
       fact.kind === 'firstSeen' || fact.kind === 'lastSeen'
         ? findingDate(fact.value, timeZone)
-        : fact.kind === 'action' || fact.kind === 'direction' || fact.kind === 'blocked'
-          ? valueLabel(t, fact.value)
-          : line(fact.value);
+        : value !== undefined && (fact.kind === 'action' || fact.kind === 'direction' || fact.kind === 'blocked')
+          ? valueLabel(t, value)
+          : value;
     return shown === undefined ? [] : [{ label: activityLabel(t, fact.kind), value: shown }];
   });
 }
