@@ -99,6 +99,8 @@ export const ACTIVITY_KINDS = [
   'caller',
   'remote',
   'local',
+  'source',
+  'destination',
   'direction',
   'domain',
   'process',

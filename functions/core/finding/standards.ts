@@ -37,9 +37,12 @@ export function standardName(value: string): string {
   return version === undefined || slug === 'nist-800-53' || slug === 'nist-800-171' ? name : `${name} v${version}`;
 }
 
+/** Words of standard slugs that are acronyms. */
+const ACRONYMS = new Set('aws cis pci dss nist iso soc hipaa gdpr csa ccm ffiec nydfs fedramp cmmc'.split(' '));
+
 function titleCase(slug: string): string {
   return slug
     .split('-')
-    .map((word) => (word.length <= 3 ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
+    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
     .join(' ');
 }

@@ -30,8 +30,9 @@ export function ocsfActivity(evidences: readonly unknown[] | undefined, count: u
     const service = text(evidence, 'api', 'service', 'name');
     add('api', operation === undefined ? service : service === undefined ? operation : `${operation} (${service})`);
     add('caller', actor(member(evidence, 'actor')));
-    add('remote', endpoint(member(evidence, 'src_endpoint')));
-    add('local', endpoint(member(evidence, 'dst_endpoint')));
+    // OCSF names the initiator and the target, not which end is ours: shown as they are.
+    add('source', endpoint(member(evidence, 'src_endpoint')));
+    add('destination', endpoint(member(evidence, 'dst_endpoint')));
     add('domain', text(evidence, 'query', 'hostname'));
     const process = member(evidence, 'process');
     add('process', joined([text(process, 'name'), paren(text(process, 'file', 'path')), text(process, 'cmd_line')], ' '));

@@ -28,6 +28,8 @@ const ACTIVITY_KEYS: Readonly<Record<ActivityKind, string>> = {
   caller: 'activityCaller',
   remote: 'activityRemote',
   local: 'activityLocal',
+  source: 'activitySource',
+  destination: 'activityDestination',
   direction: 'activityDirection',
   domain: 'activityDomain',
   process: 'activityProcess',

@@ -46,7 +46,7 @@ const CASES = [
     facts: [
       'API call: PutBucketPolicy (s3.amazonaws.com)',
       'Caller: AssumedRole ci-deployer via arn:aws:iam::777788889999:role/ci-deployer',
-      'Remote end: 203.0.113.200 (EXAMPLE-TRANSIT, AS64502, Sao Paulo, BR)',
+      'Source: 203.0.113.200 (EXAMPLE-TRANSIT, AS64502, Sao Paulo, BR)',
       'Times seen: 9',
     ],
   },
