@@ -1,6 +1,7 @@
 /**
  * "What happened" in an ASFF finding: `Action` (AWS_API_CALL, NETWORK_CONNECTION, DNS_REQUEST,
- * PORT_PROBE), `Network`, `Process`, `Threats`, `Malware` and `ThreatIntelIndicators`, and the same
+ * PORT_PROBE), `Network`, `Process`, `Threats`, `Malware`, `ThreatIntelIndicators` and the actors and
+ * endpoints of a GuardDuty attack sequence (`Detection.Sequence`), and the same
  * facts as GuardDuty flattens them into `ProductFields` (`aws/guardduty/service/action/...`, or
  * without the prefix in 2019 findings). Values are finding text, one line each.
  */
@@ -61,6 +62,25 @@ export function asffActivity(f: AsffFinding): ActivityFact[] {
     add('blocked', text(probe, 'Blocked'));
   }
   network(f.Network, add);
+  // GuardDuty attack sequences (Extended Threat Detection): who acted, from where.
+  const sequence = member(f.Detection, 'Sequence');
+  for (const actor of items(member(sequence, 'Actors')).slice(0, MAX_PER_LIST)) {
+    const user = member(actor, 'User');
+    const account = text(user, 'Account', 'Name') ?? text(user, 'Account', 'Uid');
+    add('caller', joined([text(user, 'Type'), text(user, 'Name') ?? text(user, 'Uid'), paren(account)], ' '));
+  }
+  for (const end of items(member(sequence, 'Endpoints')).slice(0, MAX_PER_LIST)) {
+    const where = joined(
+      [
+        text(end, 'AutonomousSystem', 'Name'),
+        prefixed('AS', text(end, 'AutonomousSystem', 'Number')),
+        text(end, 'Location', 'City'),
+        text(end, 'Location', 'Country'),
+      ],
+      ', ',
+    );
+    add('remote', joined([text(end, 'Ip') ?? text(end, 'Domain'), paren(where)], ' '));
+  }
   const process = f.Process;
   add('process', joined([text(process, 'Name'), paren(text(process, 'Path')), prefixed('pid ', text(process, 'Pid'))], ' '));
   for (const threat of items(f.Threats).slice(0, MAX_PER_LIST)) {

@@ -112,6 +112,7 @@ export const asffFindingSchema = z.looseObject({
   Malware: z.optional(z.unknown()),
   ThreatIntelIndicators: z.optional(z.unknown()),
   RelatedFindings: z.optional(z.unknown()),
+  Detection: z.optional(z.unknown()),
   FindingProviderFields: z.optional(
     z.looseObject({
       Severity: z.optional(z.looseObject({ Label: z.optional(z.enum(SEVERITIES)), Original: optionalText })),

@@ -2,17 +2,16 @@
 import { InvalidEventError } from '../errors.js';
 import { arnRegion, parseArn } from '../finding/arn.js';
 import { findingConsoleUrl } from '../finding/console-link.js';
-import { items, text } from '../finding/json-read.js';
-import type { Finding, Note, RelatedFinding, Remediation } from '../finding/model.js';
+import type { Finding, Note, Remediation } from '../finding/model.js';
 import { field } from '../finding/object.js';
-import { MAX_RELATED, relatedControl, relatedText } from '../finding/related.js';
 import { safeUrl } from '../finding/safe-url.js';
-import { clipLine, nonEmpty } from '../finding/text.js';
+import { firstLine, nonEmpty } from '../finding/text.js';
 import type { ReadContext } from '../input/read-context.js';
 import { jsonPath, schemaError } from '../schema-issue.js';
 import { asffActivity } from './activity.js';
 import { asffCompliance } from './compliance.js';
 import { asffProduct } from './product.js';
+import { asffRelated } from './related.js';
 import { asffResources } from './resources.js';
 import { type AsffFinding, asffFindingSchema } from './schema.js';
 import { asffSeverity } from './severity.js';
@@ -35,7 +34,7 @@ export function asffToFinding(raw: unknown, ctx: ReadContext): Finding {
 
 function toModel(f: AsffFinding, ctx: ReadContext): Finding {
   const description = nonEmpty(f.Description);
-  const title = nonEmpty(f.Title) ?? firstLine(description);
+  const title = nonEmpty(f.Title) ?? firstLine(description, 200);
   if (title === undefined) {
     throw new InvalidEventError(ctx.input, jsonPath(['Title'], ctx.path), 'expected a Title (or a Description to show in its place)');
   }
@@ -87,26 +86,10 @@ function toModel(f: AsffFinding, ctx: ReadContext): Finding {
     vulnerabilities: asffVulnerabilities(f.Vulnerabilities),
     evidence: [],
     activity: asffActivity(f),
-    related: asffRelated(f.RelatedFindings),
+    related: asffRelated(f),
     ...field('missing', missing.length === 0 ? undefined : missing),
     ...field('consoleUrl', findingConsoleUrl(partition, region, f.Id)),
   };
-}
-
-/** The first line of `text`, bounded: a title for a finding that has none. */
-function firstLine(text: string | undefined): string | undefined {
-  const line = text?.split('\n').find((l) => l.trim() !== '');
-  return line === undefined ? undefined : clipLine(line, 200);
-}
-
-/** `RelatedFindings[]`: each `Id`, with the control id it names. */
-function asffRelated(related: unknown): RelatedFinding[] {
-  return items(related)
-    .slice(0, MAX_RELATED)
-    .flatMap((r) => {
-      const id = text(r, 'Id');
-      return id === undefined ? [] : [{ id: relatedText(id), ...field('control', relatedControl(id)), traits: [] }];
-    });
 }
 
 /** Recommendation text and URL (http(s) only; `ProductFields.RecommendationUrl` as fallback). */

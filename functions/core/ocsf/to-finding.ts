@@ -7,6 +7,7 @@ import { InvalidEventError } from '../errors.js';
 import type { Finding, Severity } from '../finding/model.js';
 import { field } from '../finding/object.js';
 import { safeUrl, safeUrls } from '../finding/safe-url.js';
+import { firstLine } from '../finding/text.js';
 import type { ReadContext } from '../input/read-context.js';
 import { jsonPath, schemaError } from '../schema-issue.js';
 import { ocsfActivity } from './activity.js';
@@ -18,7 +19,7 @@ import { ocsfResource } from './resources.js';
 import { type OcsfFinding, ocsfFindingSchema } from './schema.js';
 import { ocsfSeverity } from './severity.js';
 import { ocsfRecordState, ocsfWorkflowStatus } from './status.js';
-import { oneLine, str } from './text.js';
+import { str } from './text.js';
 import { ocsfTime } from './time.js';
 import { ocsfVulnerability } from './vulnerabilities.js';
 
@@ -38,7 +39,7 @@ export function ocsfToFinding(raw: unknown, ctx: ReadContext): Finding {
   const product = f.metadata.product;
   const accountId = str(f.cloud?.account?.uid);
   const description = str(info.desc);
-  const title = str(info.title) ?? firstLine(description);
+  const title = str(info.title) ?? firstLine(description, 200);
   if (title === undefined) {
     throw new InvalidEventError(
       ctx.input,
@@ -96,12 +97,6 @@ export function ocsfToFinding(raw: unknown, ctx: ReadContext): Finding {
     ...field('missing', missing.length === 0 ? undefined : missing),
     ...field('consoleUrl', ocsfConsoleUrl(partition, region ?? '', info.uid)),
   };
-}
-
-/** The first line of `text`, bounded: a title for a finding that has none. */
-function firstLine(text: string | undefined): string | undefined {
-  const line = text?.split('\n').find((l) => l.trim() !== '');
-  return line === undefined ? undefined : oneLine(line, 200);
 }
 
 /**

@@ -49,6 +49,14 @@ describe('findings built from other findings list what they are made of', () => 
     ]);
   });
 
+  it('a GuardDuty attack sequence: its signals with title, kind and indicators', () => {
+    const email = emailOf('fixtures/facts/guardduty-attack-sequence-signals-bare.json');
+    const lines = textSection(email.text, 'What this finding is made of');
+    expect(lines).toContain('- Credentials used from a new ASN');
+    expect(lines).toContain('  CLOUD_TRAIL, CloudTrail; High risk API: CopyObject, PutBucketPolicy');
+    expect(section(email.$, 'What this finding is made of')).toContain('Attack tactic: Initial Access');
+  });
+
   it('ASFF RelatedFindings: the control id of the related finding', () => {
     const email = emailOf('fixtures/facts/guardduty-port-probe-action-account-name-bare.json');
     expect(textSection(email.text, 'What this finding is made of')[0]).toBe('- EC2.19');

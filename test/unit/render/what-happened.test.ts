@@ -51,6 +51,10 @@ const CASES = [
     ],
   },
   {
+    fixture: 'fixtures/facts/guardduty-attack-sequence-signals-bare.json',
+    facts: ['Caller: AssumedRole ci-deployer (payments-prod)', 'Remote end: 198.51.100.99 (EXAMPLE-CLOUD, AS64510, Frankfurt am Main, DE)'],
+  },
+  {
     fixture: 'fixtures/real/guardduty-ssh-bruteforce-docs.json',
     facts: ['Action: Network connection', 'Direction: Inbound', 'Local end: 172.31.43.6, port 22 (SSH)', 'Times seen: 74'],
   },
