@@ -1,5 +1,5 @@
 /**
- * "What happened" in an OCSF finding: from `evidences[]` the API call (`api.operation`,
+ * "What happened" in an OCSF finding: the finding's `actor`, and from `evidences[]` the API call (`api.operation`,
  * `api.service.name`), the actor (user, session issuer, app), the endpoints (`src_endpoint`,
  * `dst_endpoint` with their location and autonomous system) and the process; and the finding's
  * `count`. The same facts as the ASFF reader's (`asff/activity.ts`), so one section renders both.
@@ -18,13 +18,14 @@ const MAX_EVIDENCES = 5;
  * @example ocsfActivity([{ api: { operation: 'DeleteTrail', service: { name: 'cloudtrail.amazonaws.com' } } }], undefined)
  * // [{ kind: 'api', value: 'DeleteTrail (cloudtrail.amazonaws.com)' }]
  */
-export function ocsfActivity(evidences: readonly unknown[] | undefined, count: unknown): ActivityFact[] {
+export function ocsfActivity(evidences: readonly unknown[] | undefined, count: unknown, findingActor?: unknown): ActivityFact[] {
   const facts: ActivityFact[] = [];
   const add = (kind: ActivityKind, value: string | undefined): void => {
     if (value === undefined || facts.length >= MAX_FACTS) return;
     const line = oneLine(value, MAX_CHARS);
     if (!facts.some((x) => x.kind === kind && x.value === line)) facts.push({ kind, value: line });
   };
+  add('caller', actor(findingActor));
   for (const evidence of items(evidences).slice(0, MAX_EVIDENCES)) {
     const operation = text(evidence, 'api', 'operation');
     const service = text(evidence, 'api', 'service', 'name');

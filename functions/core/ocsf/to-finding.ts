@@ -92,7 +92,7 @@ export function ocsfToFinding(raw: unknown, ctx: ReadContext): Finding {
     ...field('sourceUrl', safeUrl(info.src_url)),
     vulnerabilities: (f.vulnerabilities ?? []).flatMap((v) => ocsfVulnerability(v) ?? []),
     evidence: evidenceLines(f.evidences),
-    activity: ocsfActivity(f.evidences, f.count),
+    activity: ocsfActivity(f.evidences, f.count, f.actor),
     related: ocsfRelated(info.related_events),
     ...field('missing', missing.length === 0 ? undefined : missing),
     ...field('consoleUrl', ocsfConsoleUrl(partition, region ?? '', info.uid)),

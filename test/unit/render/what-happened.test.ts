@@ -4,6 +4,7 @@
  * flattened into `ProductFields`, and from OCSF evidences, read from the HTML and the text body.
  */
 import { describe, expect, it } from 'vitest';
+import { ocsfActivity } from '../../../functions/core/ocsf/activity.js';
 import { EN, JA } from './compiled.js';
 import { emailOf, emailsOf, section, textSection } from './fixture-emails.js';
 
@@ -97,6 +98,16 @@ describe('What happened', () => {
     expect(lines).toContain('ブロック済み: いいえ');
     expect(lines).toContain('発生回数: 12');
     expect(section(email.$, '発生した事象')).toContain('203.0.113.77');
+  });
+
+  it('OCSF: the finding-level actor is the caller too', () => {
+    expect(ocsfActivity(undefined, undefined, { user: { type: 'IAMUser', name: 'alice' } })).toEqual([
+      { kind: 'caller', value: 'IAMUser alice' },
+    ]);
+    expect(ocsfActivity([{ actor: { user: { name: 'alice' } } }], 2, { user: { name: 'alice' } })).toEqual([
+      { kind: 'caller', value: 'alice' },
+      { kind: 'count', value: '2' },
+    ]);
   });
 
   it('is absent when a finding says nothing about what happened (a control finding)', () => {
