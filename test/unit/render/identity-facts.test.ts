@@ -85,6 +85,17 @@ describe('missing fields: the finding is mailed and the email says what is missi
     expect(fact(emailOf(fixture, JA).$, '検出結果に含まれていない項目')).toContain(missing);
   });
 
+  it('a finding without Description has no empty Description section', () => {
+    const email = emailOf('fixtures/facts/custodian-no-description-bare.json');
+    expect(email.text).not.toContain('== Description ==');
+    expect(
+      email
+        .$('h2')
+        .map((_, h) => email.$(h).text())
+        .get(),
+    ).not.toContain('Description');
+  });
+
   it('a finding without Title shows the first line of its Description as the title', () => {
     const email = emailOf('fixtures/edge/missing-title-event.json');
     expect(email.$('h1').text()).toBe(
