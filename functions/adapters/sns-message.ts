@@ -68,7 +68,7 @@ function summary(email: Email, note: string, limit: number): SnsDocument {
           {
             arn: cut(notification.insight.arn, 512),
             name: cut(notification.insight.name, 256),
-            consoleUrl: cut(notification.insight.consoleUrl, 2048),
+            consoleUrl: cut(notification.insight.consoleUrl ?? '', 2048),
           },
         ]
       : findings.slice(0, limit).map((f) => ({

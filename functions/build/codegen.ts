@@ -13,6 +13,7 @@
  * context (Handlebars skips a level when an item is the very same value as its parent context).
  */
 import { TemplateError } from '../core/errors.js';
+import { BREAKABLE_HELPER } from './break-long-tokens.js';
 
 type Program = hbs.AST.Program;
 type Path = hbs.AST.PathExpression;
@@ -50,7 +51,7 @@ interface Scope {
 /**
  * Compiles a parsed template to the source of `function (c0) { ... }`.
  *
- * The source calls the helpers of `TEMPLATE_HELPERS` by their keys (`e`, `s`, `t`, `w`, `p`, `l`).
+ * The source calls the helpers of `TEMPLATE_HELPERS` by their keys (`e`, `b`, `s`, `t`, `w`, `p`, `l`).
  *
  * @example renderFunctionSource('x.hbs', Handlebars.parse('Hi {{name}}'), { escape: true }) // 'function(c0){let o="";o+="Hi "+e(c0?.name);return o}'
  * @throws TemplateError for constructs outside the checked subset (partials, helpers, literals).
@@ -175,6 +176,13 @@ export function renderFunctionSource(file: string, program: Program, options: Co
         return;
       case 'MustacheStatement': {
         const m = node as hbs.AST.MustacheStatement;
+        // `{{wbr x}}` is written by the build only (break-long-tokens.ts), never by a template.
+        const [param] = m.params;
+        if (isBreakable(m) && param !== undefined && options.escape && m.escaped) {
+          flushText();
+          pending.push(`b(${value(param, scope)})`);
+          return;
+        }
         if (m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0) fail(m, 'helpers are not available in templates');
         flushText();
         pending.push(`${options.escape && m.escaped ? 'e' : 's'}(${value(m.path, scope)})`);
@@ -191,6 +199,16 @@ export function renderFunctionSource(file: string, program: Program, options: Co
   body(program, { contexts: ['c0'], frames: [{}] });
   flush();
   return hoistRootReads(code);
+}
+
+function isBreakable(m: hbs.AST.MustacheStatement): boolean {
+  return (
+    m.path.type === 'PathExpression' &&
+    (m.path as Path).original === BREAKABLE_HELPER &&
+    m.params.length === 1 &&
+    m.params[0]?.type === 'PathExpression' &&
+    (m.hash?.pairs.length ?? 0) === 0
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ import { parseReplayArgs, USAGE } from './args.js';
 import { collectInputs } from './collect-inputs.js';
 import { loadReplayConfig } from './load-config.js';
 import { createReplayTransport } from './replay-transport.js';
-import { emailLine, errorLine, skippedLine } from './report-lines.js';
+import { digestedLines, emailLine, errorLine, skippedLine } from './report-lines.js';
 
 // The AWS SDK warns on every run under Node.js 20, which these machines and many laptops run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -75,7 +75,10 @@ async function main(argv: readonly string[]): Promise<number> {
 function printDelivery({ item, error }: Delivery, where: string): void {
   const input = item.inputs[0] ?? '-';
   if (error) process.stderr.write(`${errorLine(input, `delivery failed: ${error.message}`)}\n`);
-  else process.stdout.write(`${emailLine(input, item.email, where, item.inputs.length)}\n`);
+  else {
+    const lines = [emailLine(input, item.email, where, item.inputs.length), ...digestedLines(item.inputs, where)];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
 }
 
 async function readJson(file: string): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {

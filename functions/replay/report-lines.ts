@@ -13,6 +13,14 @@ export function emailLine(input: string, email: Email, where: string, inputs = 1
   return `email ${input} -> ${where}: ${email.subject}${digest}`;
 }
 
+/**
+ * `digested <input> -> <where>`: one line per other input a digest folds in, after its `email`
+ * line (which names the first), so every input of a run is named on some line.
+ */
+export function digestedLines(inputs: readonly string[], where: string): string[] {
+  return inputs.slice(1).map((input) => `digested ${input} -> ${where}`);
+}
+
 /** `skipped <input> <severity> "<title>" (<finding id>): <reason>` */
 export function skippedLine(input: string, finding: Finding, reason: string): string {
   return `skipped ${input} ${finding.severity} ${JSON.stringify(oneLine(finding.title))} (${oneLine(finding.id)}): ${reason}`;

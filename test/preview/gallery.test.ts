@@ -43,6 +43,18 @@ describe('buildGallery', () => {
     expect(new Set(gallery.items.map((item) => item.id)).size).toBe(gallery.items.length);
   });
 
+  it('shows the new sections of the default fixtures: what happened, contributing findings, account name', async () => {
+    const gallery = await buildGallery(createPipeline(parseConfig({}), renderer), [
+      join(REPO_ROOT, 'fixtures/facts/guardduty-port-probe-action-account-name-bare.json'),
+      join(REPO_ROOT, 'fixtures/real/securityhubv2-exposure-finding-lambda-docs.json'),
+    ]);
+    const texts = gallery.items.flatMap((item) => (item.kind === 'email' ? [item.email.text] : []));
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('== What happened ==\nAction: Port probe');
+    expect(texts[0]).toContain('Account: 111122223333 (payments-prod)');
+    expect(texts[1]).toContain('== What this finding is made of ==');
+  });
+
   it('turns a render that throws into an error item instead of failing', async () => {
     const throwing: Renderer = {
       render() {

@@ -3,7 +3,14 @@
  * findings, an insight. Built on the model, so they reach the renderer however a reader mapped them.
  */
 import fc from 'fast-check';
-import { COMPLIANCE_STATUSES, type Finding, type InsightResult, SEVERITIES, type Trigger } from '../../functions/core/finding/model.js';
+import {
+  ACTIVITY_KINDS,
+  COMPLIANCE_STATUSES,
+  type Finding,
+  type InsightResult,
+  SEVERITIES,
+  type Trigger,
+} from '../../functions/core/finding/model.js';
 import { safeUrl } from '../../functions/core/finding/safe-url.js';
 import type { Notification } from '../../functions/core/render/email.js';
 import { aFinding, anInsight } from '../support/findings.js';
@@ -29,6 +36,12 @@ const resource = fc.record({
 });
 
 const vulnerability = fc.record({
+  exploitAvailable: optional(fc.constantFrom('YES', 'NO') as fc.Arbitrary<'YES' | 'NO'>),
+  epssScore: optional(fc.double({ min: 0, max: 1, noNaN: true })),
+  relatedIds: optional(fc.array(hostile, { maxLength: 2 })),
+  vendor: optional(hostile),
+  advisoryUrl: optional(modelUrl),
+  remediations: optional(fc.array(hostile, { maxLength: 2 })),
   id: hostile,
   cvssScore: optional(fc.double({ min: 0, max: 10, noNaN: true })),
   cvssVector: optional(hostile),
@@ -71,7 +84,16 @@ export const hostileFinding: fc.Arbitrary<Finding> = fc
     sourceUrl: optional(modelUrl),
     vulnerabilities: fc.array(vulnerability.map(compact), { maxLength: 2 }),
     evidence: fc.array(hostile, { maxLength: 3 }),
-    consoleUrl: modelUrl,
+    accountName: optional(hostile),
+    activity: fc.array(fc.record({ kind: fc.constantFrom(...ACTIVITY_KINDS), value: hostile }), { maxLength: 4 }),
+    related: fc.array(
+      fc
+        .record({ id: hostile, title: optional(hostile), control: optional(hostile), traits: fc.array(hostile, { maxLength: 2 }) })
+        .map(compact),
+      { maxLength: 3 },
+    ),
+    missing: optional(fc.array(hostile, { maxLength: 2 })),
+    consoleUrl: optional(modelUrl),
   })
   .map((fields) => {
     const compliance = fields.compliance && compact(fields.compliance);

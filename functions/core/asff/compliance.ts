@@ -19,6 +19,9 @@ export function controlIdFromGenerator(generatorId: string | undefined): string 
   return match?.[1];
 }
 
+/** `aws/securityhub/annotation` (Security Hub controls backed by AWS Config rules) and the like. */
+const ANNOTATION_KEY = /(^|\/)annotation$/i;
+
 /**
  * Compliance as the model holds it, or undefined when the finding has no Compliance object and
  * names no control or standard (GuardDuty, Inspector, most third-party findings).
@@ -50,8 +53,10 @@ export function asffCompliance(finding: AsffFinding): Compliance | undefined {
   const reasons = (compliance?.StatusReasons ?? []).map((r) =>
     r.Description === undefined ? { code: r.ReasonCode } : { code: r.ReasonCode, description: r.Description },
   );
+  const annotation = Object.entries(fields).find(([key, value]) => ANNOTATION_KEY.test(key) && nonEmpty(value) !== undefined)?.[1];
   return {
     ...(compliance?.Status === undefined ? {} : { status: compliance.Status }),
+    ...(typeof annotation === 'string' ? { annotation } : {}),
     reasons,
     ...(controlId === undefined ? {} : { controlId }),
     standards,

@@ -45,6 +45,7 @@ const vulnerablePackageSchema = z.looseObject({
   Name: optionalText,
   Version: optionalText,
   FixedInVersion: optionalText,
+  Remediation: z.optional(z.unknown()),
 });
 
 const vulnerabilitySchema = z.looseObject({
@@ -53,6 +54,11 @@ const vulnerabilitySchema = z.looseObject({
   VulnerablePackages: z.optional(z.array(vulnerablePackageSchema)),
   FixAvailable: z.optional(z.enum(['YES', 'NO', 'PARTIAL'])),
   ReferenceUrls: z.optional(z.array(z.string())),
+  // Display-only facts: read leniently (a producer's odd value is left out, not refused).
+  ExploitAvailable: z.optional(z.unknown()),
+  EpssScore: z.optional(z.unknown()),
+  RelatedVulnerabilities: z.optional(z.unknown()),
+  Vendor: z.optional(z.unknown()),
 });
 
 /** One ASFF finding, as far as the notifier reads it. */
@@ -63,7 +69,10 @@ export const asffFindingSchema = z.looseObject({
   ProductName: optionalText,
   CompanyName: optionalText,
   GeneratorId: optionalText,
-  AwsAccountId: text,
+  // The ASFF spec requires AwsAccountId, Title and Description; producers leave them out, and the
+  // email says what is missing instead of refusing the finding (see to-finding.ts).
+  AwsAccountId: optionalText,
+  AwsAccountName: optionalText,
   Region: optionalText,
   Types: z.optional(z.array(z.string())),
   FirstObservedAt: optionalText,
@@ -71,8 +80,8 @@ export const asffFindingSchema = z.looseObject({
   CreatedAt: optionalText,
   UpdatedAt: optionalText,
   Severity: z.optional(severitySchema),
-  Title: text,
-  Description: text,
+  Title: optionalText,
+  Description: optionalText,
   Remediation: z.optional(
     z.looseObject({
       Recommendation: z.optional(z.looseObject({ Text: optionalText, Url: optionalText })),
@@ -95,6 +104,15 @@ export const asffFindingSchema = z.looseObject({
   RecordState: z.optional(z.enum(RECORD_STATES)),
   Note: z.optional(z.looseObject({ Text: text, UpdatedBy: optionalText, UpdatedAt: optionalText })),
   Vulnerabilities: z.optional(z.array(vulnerabilitySchema)),
+  // What happened (GuardDuty and others): display-only, read defensively (see activity.ts).
+  Action: z.optional(z.unknown()),
+  Network: z.optional(z.unknown()),
+  Process: z.optional(z.unknown()),
+  Threats: z.optional(z.unknown()),
+  Malware: z.optional(z.unknown()),
+  ThreatIntelIndicators: z.optional(z.unknown()),
+  RelatedFindings: z.optional(z.unknown()),
+  Detection: z.optional(z.unknown()),
   FindingProviderFields: z.optional(
     z.looseObject({
       Severity: z.optional(z.looseObject({ Label: z.optional(z.enum(SEVERITIES)), Original: optionalText })),

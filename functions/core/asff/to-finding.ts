@@ -5,11 +5,13 @@ import { findingConsoleUrl } from '../finding/console-link.js';
 import type { Finding, Note, Remediation } from '../finding/model.js';
 import { field } from '../finding/object.js';
 import { safeUrl } from '../finding/safe-url.js';
-import { nonEmpty } from '../finding/text.js';
+import { firstLine, nonEmpty } from '../finding/text.js';
 import type { ReadContext } from '../input/read-context.js';
 import { jsonPath, schemaError } from '../schema-issue.js';
+import { asffActivity } from './activity.js';
 import { asffCompliance } from './compliance.js';
 import { asffProduct } from './product.js';
+import { asffRelated } from './related.js';
 import { asffResources } from './resources.js';
 import { type AsffFinding, asffFindingSchema } from './schema.js';
 import { asffSeverity } from './severity.js';
@@ -31,14 +33,20 @@ export function asffToFinding(raw: unknown, ctx: ReadContext): Finding {
 }
 
 function toModel(f: AsffFinding, ctx: ReadContext): Finding {
-  const severity = asffSeverity(f);
-  if (severity === undefined) {
-    throw new InvalidEventError(
-      ctx.input,
-      jsonPath(['Severity'], ctx.path),
-      'expected Severity.Label, Severity.Normalized, ProductFields["aws/securityhub/SeverityLabel"] or FindingProviderFields.Severity.Label',
-    );
+  const description = nonEmpty(f.Description);
+  const title = nonEmpty(f.Title) ?? firstLine(description, 200);
+  if (title === undefined) {
+    throw new InvalidEventError(ctx.input, jsonPath(['Title'], ctx.path), 'expected a Title (or a Description to show in its place)');
   }
+  const severity = asffSeverity(f);
+  const accountId = nonEmpty(f.AwsAccountId) ?? parseArn(f.Id)?.account ?? parseArn(f.Resources?.[0]?.Id)?.account;
+  // The ASFF spec requires these; a producer that leaves one out still gets its finding mailed, saying so.
+  const missing = [
+    ...(nonEmpty(f.Title) === undefined ? ['Title'] : []),
+    ...(description === undefined ? ['Description'] : []),
+    ...(nonEmpty(f.AwsAccountId) === undefined ? ['AwsAccountId'] : []),
+    ...(severity === undefined ? ['Severity'] : []),
+  ];
   const productArn = parseArn(f.ProductArn);
   const region =
     nonEmpty(f.Region) ??
@@ -59,24 +67,28 @@ function toModel(f: AsffFinding, ctx: ReadContext): Finding {
     ...field('lastObservedAt', f.LastObservedAt),
     ...field('createdAt', f.CreatedAt),
     ...field('updatedAt', f.UpdatedAt),
-    title: f.Title,
-    description: f.Description,
-    severity: severity.label,
-    ...field('severityScore', severity.score),
-    accountId: f.AwsAccountId,
+    title,
+    description: description ?? '',
+    severity: severity?.label ?? 'INFORMATIONAL',
+    ...field('severityScore', severity?.score),
+    accountId: accountId ?? '',
+    ...field('accountName', nonEmpty(f.AwsAccountName)),
     region,
     partition,
     types: f.Types ?? f.FindingProviderFields?.Types ?? [],
     ...field('compliance', asffCompliance(f)),
     ...field('remediation', asffRemediation(f)),
-    resources: asffResources(f.Resources),
+    resources: asffResources(f.Resources, title),
     ...field('workflowStatus', asffWorkflow(f)),
     recordState: f.RecordState ?? 'ACTIVE',
     ...field('note', asffNote(f)),
     ...field('sourceUrl', safeUrl(f.SourceUrl)),
     vulnerabilities: asffVulnerabilities(f.Vulnerabilities),
     evidence: [],
-    consoleUrl: findingConsoleUrl(partition, region, f.Id),
+    activity: asffActivity(f),
+    related: asffRelated(f),
+    ...field('missing', missing.length === 0 ? undefined : missing),
+    ...field('consoleUrl', findingConsoleUrl(partition, region, f.Id)),
   };
 }
 

@@ -6,20 +6,35 @@
 import { isRegionName } from './arn.js';
 import { ownValue } from './object.js';
 
+/**
+ * The console host of each partition whose console AWS names. aws-iso (C2S) and aws-iso-b (SC2S):
+ * the AWS Secret and Top Secret Regions user guides, "console.c2s.ic.gov" / "console.sc2s.sgov.gov".
+ * Any other partition (the European Sovereign Cloud `aws-eusc`, newer ISO partitions, a typo) gets
+ * no link: a commercial-console link would open the wrong cloud.
+ */
 const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
   aws: 'console.aws.amazon.com',
   'aws-cn': 'console.amazonaws.cn',
   'aws-us-gov': 'console.amazonaws-us-gov.com',
+  'aws-iso': 'console.c2s.ic.gov',
+  'aws-iso-b': 'console.sc2s.sgov.gov',
 };
 
+/** The console host of `partition`, or undefined when its console is not known. */
+export function consoleHost(partition: string): string | undefined {
+  return ownValue(CONSOLE_HOSTS, partition);
+}
+
 /**
- * `https://<region>.<console host>/securityhub/home?region=<region>` for the partition
- * (`aws` when unknown). A malformed Region is left out rather than put into the URL.
+ * `https://<region>.<console host>/securityhub/home?region=<region>` for the partition, or
+ * undefined for a partition without a known console. A malformed Region is left out rather than
+ * put into the URL.
  *
  * @example securityHubHome('aws-cn', 'cn-north-1') // 'https://cn-north-1.console.amazonaws.cn/securityhub/home?region=cn-north-1'
  */
-export function securityHubHome(partition: string, region: string, path = 'securityhub/home'): string {
-  const host = ownValue(CONSOLE_HOSTS, partition) ?? CONSOLE_HOSTS.aws;
+export function securityHubHome(partition: string, region: string, path = 'securityhub/home'): string | undefined {
+  const host = consoleHost(partition);
+  if (host === undefined) return undefined;
   if (!isRegionName(region)) return `https://${host}/${path}`;
   return `https://${region}.${host}/${path}?region=${region}`;
 }
@@ -32,8 +47,9 @@ export function securityHubHome(partition: string, region: string, path = 'secur
  * findingConsoleUrl('aws', 'us-east-1', 'arn:aws:securityhub:...')
  * // 'https://us-east-1.console.aws.amazon.com/securityhub/home?region=us-east-1#/findings?search=Id%3D%255Coperator%255C%253AEQUALS%255C%253Aarn%253Aaws...'
  */
-export function findingConsoleUrl(partition: string, region: string, findingId: string): string {
-  return findingsSearchUrl(securityHubHome(partition, region), 'Id', findingId);
+export function findingConsoleUrl(partition: string, region: string, findingId: string): string | undefined {
+  const home = securityHubHome(partition, region);
+  return home === undefined ? undefined : findingsSearchUrl(home, 'Id', findingId);
 }
 
 /**

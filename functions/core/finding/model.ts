@@ -18,6 +18,12 @@ export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
 export const RECORD_STATES = ['ACTIVE', 'ARCHIVED'] as const;
 export type RecordState = (typeof RECORD_STATES)[number];
 
+/**
+ * No finding is older than this (Security Hub started in 2018): an earlier timestamp is a wrong
+ * value or unit (epoch seconds read as milliseconds give January 1970) and is never shown.
+ */
+export const EARLIEST_FINDING_TIME = Date.UTC(2000, 0, 1);
+
 /** Which wire format the finding arrived in. */
 export type FindingFormat = 'asff' | 'ocsf';
 
@@ -35,6 +41,8 @@ export interface Compliance {
   /** Standards the control belongs to (ARNs or names, as the finding gives them). */
   readonly standards: readonly string[];
   readonly relatedRequirements: readonly string[];
+  /** What the AWS Config rule said about the resource (ASFF `ProductFields["aws/securityhub/annotation"]`). */
+  readonly annotation?: string;
 }
 
 export interface Remediation {
@@ -63,6 +71,56 @@ export interface Vulnerability {
   readonly fixAvailable?: 'YES' | 'NO' | 'PARTIAL';
   /** Only http(s) URLs reach the model. */
   readonly referenceUrls: readonly string[];
+  readonly exploitAvailable?: 'YES' | 'NO';
+  /** EPSS probability of exploitation, 0-1. */
+  readonly epssScore?: number;
+  /** Other CVE or advisory ids the finding names for this vulnerability. */
+  readonly relatedIds?: readonly string[];
+  /** The vendor's advisory (name and http(s) URL), sometimes the only link a finding has. */
+  readonly vendor?: string;
+  readonly advisoryUrl?: string;
+  /** How to fix the packages, as the producer wrote it (e.g. `yum update kernel`). */
+  readonly remediations?: readonly string[];
+}
+
+/**
+ * One fact of "what happened" (GuardDuty action, network, process, threats; OCSF evidences and
+ * actor). `kind` picks the localized label; `value` is finding text, except for `action`
+ * (an ASFF ActionType such as `PORT_PROBE`) and `blocked` (`true`/`false`), which the renderer localizes.
+ */
+export interface ActivityFact {
+  readonly kind: ActivityKind;
+  readonly value: string;
+}
+
+export const ACTIVITY_KINDS = [
+  'action',
+  'api',
+  'caller',
+  'remote',
+  'local',
+  'source',
+  'destination',
+  'direction',
+  'domain',
+  'process',
+  'threat',
+  'indicator',
+  'count',
+  'firstSeen',
+  'lastSeen',
+  'blocked',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** A finding this one is made of or points to (ASFF `RelatedFindings`, OCSF `finding_info.related_events`). */
+export interface RelatedFinding {
+  readonly id: string;
+  readonly title?: string;
+  /** The control id its id names (`security-control/Lambda.1/finding/...` -> `Lambda.1`). */
+  readonly control?: string;
+  /** Traits or kinds, e.g. `Reachability: Publicly Invocable`. */
+  readonly traits: readonly string[];
 }
 
 export interface Note {
@@ -87,6 +145,8 @@ export interface Finding {
   /** 0-100 when the finding carries one. */
   readonly severityScore?: number;
   readonly accountId: string;
+  /** The account's name (ASFF `AwsAccountName`, OCSF `cloud.account.name`, or an account directory). */
+  readonly accountName?: string;
   /** The finding's own Region, not the event's. */
   readonly region: string;
   readonly partition: string;
@@ -107,8 +167,14 @@ export interface Finding {
   readonly vulnerabilities: readonly Vulnerability[];
   /** Short evidence lines (OCSF detection: process, network, actor). */
   readonly evidence: readonly string[];
-  /** Deep link to the finding in the console of its partition. */
-  readonly consoleUrl: string;
+  /** What happened, in a few facts (see `ActivityFact`); absent or empty when the finding says nothing. */
+  readonly activity?: readonly ActivityFact[];
+  /** The findings this one is made of (exposure findings, related findings). */
+  readonly related?: readonly RelatedFinding[];
+  /** Fields a producer should have filled and did not (JSON names, e.g. `Description`): the email says so. */
+  readonly missing?: readonly string[];
+  /** Deep link to the finding in the console of its partition; absent when the partition has no known console. */
+  readonly consoleUrl?: string;
 }
 
 /** Why an email was triggered; shown in the email and used in logs. */
@@ -129,5 +195,6 @@ export interface InsightResult {
   readonly region: string;
   readonly accountId: string;
   readonly partition: string;
-  readonly consoleUrl: string;
+  /** Absent when the partition has no known console. */
+  readonly consoleUrl?: string;
 }

@@ -35,3 +35,14 @@ export function clipLine(value: string, max: number): string {
   if (chars.length <= max) return line;
   return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
+
+/**
+ * The first line of `text` with visible content, one clean line of at most `max` characters: a
+ * title for a finding that has none.
+ *
+ * @example firstLine('\nPort 22 open\nmore', 200) // 'Port 22 open'
+ */
+export function firstLine(text: string | undefined, max: number): string | undefined {
+  const line = text?.split('\n').find((l) => l.trim() !== '');
+  return line === undefined ? undefined : clipLine(line, max);
+}

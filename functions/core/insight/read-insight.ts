@@ -2,6 +2,7 @@
 import { InvalidEventError } from '../errors.js';
 import { isRegionName, parseArn } from '../finding/arn.js';
 import type { InsightResult } from '../finding/model.js';
+import { field } from '../finding/object.js';
 import { clipLine } from '../finding/text.js';
 import type { SecurityHubEvent } from '../input/event.js';
 import { schemaError } from '../schema-issue.js';
@@ -53,6 +54,6 @@ export function readInsight(event: SecurityHubEvent, input: string): InsightResu
     region,
     accountId: event.account,
     partition,
-    consoleUrl: insightConsoleUrl(partition, region, detail.insightArn),
+    ...field('consoleUrl', insightConsoleUrl(partition, region, detail.insightArn)),
   };
 }

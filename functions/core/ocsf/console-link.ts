@@ -11,7 +11,7 @@
 import { findingsSearchUrl, securityHubHome } from '../finding/console-link.js';
 
 /** `https://<region>.<host>/securityhub/v2/home?region=<region>` for the partition. */
-function securityHubV2Home(partition: string, region: string): string {
+function securityHubV2Home(partition: string, region: string): string | undefined {
   return securityHubHome(partition, region, 'securityhub/v2/home');
 }
 
@@ -22,6 +22,7 @@ function securityHubV2Home(partition: string, region: string): string {
  * ocsfConsoleUrl('aws', 'us-east-1', 'arn:aws:guardduty:...')
  * // 'https://us-east-1.console.aws.amazon.com/securityhub/v2/home?region=us-east-1#/findings?search=finding_info.uid%3D%255Coperator%255C%253AEQUALS%255C%253Aarn%253Aaws%253Aguardduty...'
  */
-export function ocsfConsoleUrl(partition: string, region: string, findingUid: string): string {
-  return findingsSearchUrl(securityHubV2Home(partition, region), 'finding_info.uid', findingUid);
+export function ocsfConsoleUrl(partition: string, region: string, findingUid: string): string | undefined {
+  const home = securityHubV2Home(partition, region);
+  return home === undefined ? undefined : findingsSearchUrl(home, 'finding_info.uid', findingUid);
 }

@@ -1,4 +1,5 @@
 /** OCSF `resources[]` to the model's resources: type, id, Region, partition, tags and a short details summary. */
+import { type DetailLeaf, pickDetails } from '../finding/detail-rank.js';
 import type { Resource } from '../finding/model.js';
 import { field } from '../finding/object.js';
 import type { OcsfResource } from './schema.js';
@@ -7,11 +8,16 @@ import { obj, oneLine, str } from './text.js';
 /** At most this many `key: value` detail lines per resource, each at most `MAX_DETAIL_CHARS` long. */
 const MAX_DETAILS = 6;
 const MAX_DETAIL_CHARS = 120;
+/** Leaves read per resource before ranking. */
+const MAX_LEAVES = 2000;
 /** `data` keys not worth a line: tags are shown as tags already. */
 const SKIPPED_KEYS = new Set(['tags']);
 
-/** Maps one resource; `undefined` when it has no identifier at all (uid, name or uid_alt). */
-export function ocsfResource(resource: OcsfResource): Resource | undefined {
+/**
+ * Maps one resource; `undefined` when it has no identifier at all (uid, name or uid_alt). `title`
+ * (the finding's) ranks the detail lines: the setting its control checks comes first.
+ */
+export function ocsfResource(resource: OcsfResource, title?: string): Resource | undefined {
   const id = str(resource.uid) ?? str(resource.name) ?? str(resource.uid_alt);
   if (id === undefined) return undefined;
   const tags: Record<string, string> = {};
@@ -22,20 +28,20 @@ export function ocsfResource(resource: OcsfResource): Resource | undefined {
     ...field('region', str(resource.region)),
     ...field('partition', str(resource.cloud_partition)),
     tags,
-    details: detailLines(resource),
+    details: detailLines(resource, title),
   };
 }
 
 /**
  * A few lines from `labels` and the scalar values of `data` (nested objects one level deep, as
- * `parent.key`), in the order the finding gives them. Arrays of objects are left out.
+ * `parent.key`): the ones a control checks first (`pickDetails`), else in the finding's order.
+ * Arrays of objects are left out.
  */
-function detailLines(resource: OcsfResource): string[] {
-  const lines: string[] = [];
+function detailLines(resource: OcsfResource, title: string | undefined): string[] {
+  const leaves: DetailLeaf[] = [];
   const push = (key: string, value: string): void => {
-    if (lines.length < MAX_DETAILS) lines.push(oneLine(`${key}: ${value}`, MAX_DETAIL_CHARS));
+    if (leaves.length < MAX_LEAVES) leaves.push({ key, value });
   };
-  if (resource.labels !== undefined && resource.labels.length > 0) push('labels', resource.labels.join(', '));
   const data = obj(resource.data);
   for (const [key, value] of Object.entries(data ?? {})) {
     if (SKIPPED_KEYS.has(key)) continue;
@@ -49,7 +55,10 @@ function detailLines(resource: OcsfResource): string[] {
       if (innerScalar !== undefined) push(`${key}.${inner}`, innerScalar);
     }
   }
-  return lines;
+  const labels = resource.labels !== undefined && resource.labels.length > 0 ? [{ key: 'labels', value: resource.labels.join(', ') }] : [];
+  return [...labels, ...pickDetails(leaves, MAX_DETAILS - labels.length, title)].map((leaf) =>
+    oneLine(`${leaf.key}: ${leaf.value}`, MAX_DETAIL_CHARS),
+  );
 }
 
 function scalarText(value: unknown): string | undefined {

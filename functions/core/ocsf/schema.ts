@@ -3,14 +3,15 @@
  * checked at the boundary. Objects are loose and almost everything is optional: OCSF makes few
  * fields required, and products fill different parts of it.
  *
- * Checked strictly: the identity (`finding_info.uid`, `finding_info.title`, `cloud.account.uid`)
- * and `severity_id`, which drives policy and is an OCSF enumeration.
+ * Checked strictly: the identity (`finding_info.uid`) and `severity_id`, which drives policy and
+ * is an OCSF enumeration. The title, account and Region may be missing: the email says so.
  * Evidence and resource `data` are display-only and vary by product, so they stay `unknown`
  * here and are read defensively (see `evidence.ts`, `resources.ts`).
  */
 import * as z from 'zod/mini';
 
 const text = z.optional(z.string());
+/** Epoch milliseconds per OCSF; some producers write seconds (see time.ts). */
 const epochMs = z.optional(z.number());
 const strings = z.optional(z.array(z.string()));
 
@@ -27,6 +28,7 @@ const packageSchema = z.looseObject({
   name: text,
   version: text,
   fixed_in_version: text,
+  remediation: z.optional(z.unknown()),
 });
 
 const vulnerabilitySchema = z.looseObject({
@@ -36,12 +38,18 @@ const vulnerabilitySchema = z.looseObject({
       uid: text,
       cvss: z.optional(z.array(cvssSchema)),
       references: strings,
+      // Display-only: read leniently (see vulnerabilities.ts).
+      epss: z.optional(z.unknown()),
     }),
   ),
   affected_packages: z.optional(z.array(packageSchema)),
   fix_coverage: text,
   is_fix_available: z.optional(z.boolean()),
   references: strings,
+  is_exploit_available: z.optional(z.unknown()),
+  related_vulnerabilities: z.optional(z.unknown()),
+  vendor_name: z.optional(z.unknown()),
+  remediation: z.optional(z.unknown()),
 });
 
 const resourceSchema = z.looseObject({
@@ -75,15 +83,19 @@ export const ocsfFindingSchema = z.looseObject({
   time: epochMs,
   time_dt: text,
   comment: text,
-  cloud: z.looseObject({
-    account: z.looseObject({ uid: z.string() }),
-    region: text,
-    cloud_partition: text,
-  }),
+  // OCSF requires cloud.account.uid and finding_info.title; a finding without them is still mailed, saying what is missing.
+  cloud: z.optional(
+    z.looseObject({
+      account: z.optional(z.looseObject({ uid: text, name: text })),
+      region: text,
+      cloud_partition: text,
+    }),
+  ),
   finding_info: z.looseObject({
     uid: z.string(),
-    title: z.string(),
+    title: text,
     desc: text,
+    related_events: z.optional(z.unknown()),
     types: strings,
     src_url: text,
     created_time: epochMs,
@@ -114,6 +126,8 @@ export const ocsfFindingSchema = z.looseObject({
   resources: z.optional(z.array(resourceSchema)),
   vulnerabilities: z.optional(z.array(vulnerabilitySchema)),
   evidences: z.optional(z.array(z.unknown())),
+  actor: z.optional(z.unknown()),
+  count: z.optional(z.unknown()),
 });
 
 export type OcsfFinding = z.infer<typeof ocsfFindingSchema>;

@@ -7,11 +7,14 @@ import { InvalidEventError } from '../errors.js';
 import type { Finding, Severity } from '../finding/model.js';
 import { field } from '../finding/object.js';
 import { safeUrl, safeUrls } from '../finding/safe-url.js';
+import { firstLine } from '../finding/text.js';
 import type { ReadContext } from '../input/read-context.js';
 import { jsonPath, schemaError } from '../schema-issue.js';
+import { ocsfActivity } from './activity.js';
 import { ocsfCompliance } from './compliance.js';
 import { ocsfConsoleUrl } from './console-link.js';
 import { evidenceLines } from './evidence.js';
+import { ocsfRelated } from './related.js';
 import { ocsfResource } from './resources.js';
 import { type OcsfFinding, ocsfFindingSchema } from './schema.js';
 import { ocsfSeverity } from './severity.js';
@@ -34,25 +37,41 @@ export function ocsfToFinding(raw: unknown, ctx: ReadContext): Finding {
   const severity = severityOf(f, ctx);
   const info = f.finding_info;
   const product = f.metadata.product;
-  const accountId = f.cloud.account.uid;
-  const region = regionOf(f, ctx);
-  const partition = str(f.cloud.cloud_partition) ?? 'aws';
+  const accountId = str(f.cloud?.account?.uid);
+  const description = str(info.desc);
+  const title = str(info.title) ?? firstLine(description, 200);
+  if (title === undefined) {
+    throw new InvalidEventError(
+      ctx.input,
+      jsonPath(['finding_info', 'title'], ctx.path),
+      'expected a title (or a desc to show in its place)',
+    );
+  }
+  const region = str(f.cloud?.region) ?? str(ctx.region);
+  const missing = [
+    ...(str(info.title) === undefined ? ['finding_info.title'] : []),
+    ...(description === undefined ? ['finding_info.desc'] : []),
+    ...(accountId === undefined ? ['cloud.account.uid'] : []),
+    ...(region === undefined ? ['cloud.region'] : []),
+  ];
+  const partition = str(f.cloud?.cloud_partition) ?? 'aws';
   const productArn = str(product?.uid) ?? '';
   const remediationText = str(f.remediation?.desc);
   const remediationUrl = safeUrls(f.remediation?.references ?? [])[0];
   const comment = str(f.comment);
   return {
     format: 'ocsf',
-    key: str(f.metadata.uid) ?? [accountId, info.uid, productArn].join('|'),
+    key: str(f.metadata.uid) ?? [accountId ?? '', info.uid, productArn].join('|'),
     id: info.uid,
     productArn,
     productName: str(product?.name) ?? str(product?.vendor_name) ?? 'Unknown product',
     ...field('companyName', str(product?.vendor_name)),
-    title: info.title,
-    description: info.desc ?? '',
+    title,
+    description: description ?? '',
     severity,
-    accountId,
-    region,
+    accountId: accountId ?? '',
+    ...field('accountName', str(f.cloud?.account?.name)),
+    region: region ?? '',
     partition,
     types: info.types ?? [],
     ...field('compliance', f.compliance === undefined ? undefined : ocsfCompliance(f.compliance)),
@@ -62,7 +81,7 @@ export function ocsfToFinding(raw: unknown, ctx: ReadContext): Finding {
         ? undefined
         : { ...field('text', remediationText), ...field('url', remediationUrl) },
     ),
-    resources: (f.resources ?? []).flatMap((r) => ocsfResource(r) ?? []),
+    resources: (f.resources ?? []).flatMap((r) => ocsfResource(r, title) ?? []),
     ...field('firstObservedAt', ocsfTime(info.first_seen_time, info.first_seen_time_dt)),
     ...field('lastObservedAt', ocsfTime(info.last_seen_time, info.last_seen_time_dt)),
     ...field('createdAt', ocsfTime(info.created_time, info.created_time_dt)),
@@ -73,7 +92,10 @@ export function ocsfToFinding(raw: unknown, ctx: ReadContext): Finding {
     ...field('sourceUrl', safeUrl(info.src_url)),
     vulnerabilities: (f.vulnerabilities ?? []).flatMap((v) => ocsfVulnerability(v) ?? []),
     evidence: evidenceLines(f.evidences),
-    consoleUrl: ocsfConsoleUrl(partition, region, info.uid),
+    activity: ocsfActivity(f.evidences, f.count, f.actor),
+    related: ocsfRelated(info.related_events),
+    ...field('missing', missing.length === 0 ? undefined : missing),
+    ...field('consoleUrl', ocsfConsoleUrl(partition, region ?? '', info.uid)),
   };
 }
 
@@ -90,11 +112,4 @@ function severityOf(f: OcsfFinding, ctx: ReadContext): Severity {
     jsonPath(['severity_id'], ctx.path),
     `expected severity_id or a severity of Informational, Low, Medium, High, Critical or Fatal, got ${JSON.stringify(f.severity ?? null)}`,
   );
-}
-
-/** `cloud.region`, else the event's Region; a finding with neither is refused. */
-function regionOf(f: OcsfFinding, ctx: ReadContext): string {
-  const region = str(f.cloud.region) ?? str(ctx.region);
-  if (region !== undefined) return region;
-  throw new InvalidEventError(ctx.input, jsonPath(['cloud', 'region'], ctx.path), 'expected the Region of the finding');
 }

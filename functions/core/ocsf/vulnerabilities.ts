@@ -1,5 +1,6 @@
 /** OCSF `vulnerabilities[]` to the model: CVE id, best CVSS, packages, fix availability, http(s) references. */
 import { bestCvss } from '../finding/cvss.js';
+import { items, member, nonEmptyList, probability, scalar, text, yesNo } from '../finding/json-read.js';
 import type { Vulnerability } from '../finding/model.js';
 import { field } from '../finding/object.js';
 import { safeUrls } from '../finding/safe-url.js';
@@ -27,6 +28,16 @@ export function ocsfVulnerability(vuln: OcsfVulnerability): Vulnerability | unde
     ...field('fixedInVersion', fixed),
     ...field('fixAvailable', fixAvailable(vuln)),
     referenceUrls: safeUrls([...(vuln.references ?? []), ...(vuln.cve?.references ?? [])]),
+    ...field('exploitAvailable', yesNo(vuln.is_exploit_available)),
+    ...field('epssScore', probability(member(vuln.cve?.epss, 'score'))),
+    ...field('relatedIds', nonEmptyList(items(vuln.related_vulnerabilities).flatMap((r) => scalar(r) ?? text(r, 'uid') ?? []))),
+    ...field('vendor', scalar(vuln.vendor_name)),
+    ...field(
+      'remediations',
+      nonEmptyList([
+        ...new Set([text(vuln.remediation, 'desc'), ...packages.map((p) => text(p.remediation, 'desc'))].flatMap((r) => r ?? [])),
+      ]),
+    ),
   };
 }
 

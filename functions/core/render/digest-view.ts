@@ -4,9 +4,9 @@ import { safeUrl } from '../finding/safe-url.js';
 import { severityRank } from '../finding/severity.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { actionView, line } from './finding-view.js';
-import { formatDate } from './format-date.js';
+import { findingDate } from './format-date.js';
 import { label, moreNote, severityView } from './labels.js';
-import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
+import { LIMITS } from './limits.js';
 import type { RenderOptions } from './renderer.js';
 import type { DigestItemView, DigestView } from './view-model.js';
 
@@ -15,6 +15,13 @@ function bySeverity(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''),
   );
+}
+
+/** `id (name)` when the account has a name, else the id. */
+export function accountText(finding: Finding): string {
+  const id = line(finding.accountId) ?? '-';
+  const name = line(finding.accountName);
+  return name === undefined ? id : `${id} (${name})`;
 }
 
 function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): DigestItemView {
@@ -26,11 +33,11 @@ function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): D
     resource: line(first?.id),
     resourceNote: others > 0 ? label(t, 'moreOfFinding', { count: others }) : undefined,
     control: line(finding.compliance?.controlId),
-    account: line(finding.accountId) ?? '-',
+    account: accountText(finding),
     region: line(finding.region) ?? '-',
     product: line(finding.productName) ?? '-',
-    updatedAt: formatDate(finding.updatedAt, options.timeZone),
-    consoleUrl: safeUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
+    updatedAt: findingDate(finding.updatedAt, options.timeZone),
+    consoleUrl: safeUrl(finding.consoleUrl),
   };
 }
 

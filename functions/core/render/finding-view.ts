@@ -1,13 +1,16 @@
 /** Builds the display-ready view of one finding (`finding.mjml`, `finding.txt.hbs`). */
 import type { Finding, Trigger } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
+import { standardName } from '../finding/standards.js';
+import { activityView, relatedView } from './activity-view.js';
 import { cleanLine, cleanShort, cleanText } from './clean-text.js';
 import type { LocaleStrings } from './compiled-templates.js';
-import { formatDate } from './format-date.js';
-import { complianceLabel, fixLabel, label, moreNote, recordLabel, severityView, workflowLabel } from './labels.js';
-import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
+import { findingDate } from './format-date.js';
+import { complianceLabel, label, moreNote, recordLabel, severityView, workflowLabel } from './labels.js';
+import { LIMITS } from './limits.js';
 import type { RenderOptions } from './renderer.js';
-import type { ActionView, FindingDetailsView, FindingView, ResourceView, VulnerabilityView } from './view-model.js';
+import type { ActionView, FindingDetailsView, FindingView, ResourceView } from './view-model.js';
+import { vulnerabilityView } from './vulnerability-view.js';
 
 /** One cleaned, bounded line; `undefined` for missing or blank values. */
 export function line(value: string | undefined): string | undefined {
@@ -27,7 +30,7 @@ function lines(values: readonly string[], max: number = values.length): string[]
 }
 
 /** Cleaned lines, at most `max`, then a `+N more` line when some were left out. */
-function boundedLines(values: readonly string[], max: number, t: LocaleStrings): string[] {
+export function boundedLines(values: readonly string[], max: number, t: LocaleStrings): string[] {
   const shown = lines(values, max);
   return values.length > max ? [...shown, label(t, 'moreOfFinding', { count: values.length - max })] : shown;
 }
@@ -48,23 +51,6 @@ function resourceView(resource: Finding['resources'][number], t: LocaleStrings):
   };
 }
 
-function vulnerabilityView(vulnerability: Finding['vulnerabilities'][number], t: LocaleStrings): VulnerabilityView {
-  const score = vulnerability.cvssScore === undefined ? undefined : vulnerability.cvssScore.toFixed(1);
-  const cvss = line([score, vulnerability.cvssVector].filter((part) => part !== undefined).join(' '));
-  const fix = vulnerability.fixAvailable;
-  return {
-    id: line(vulnerability.id) ?? '-',
-    cvss,
-    packages: lines(vulnerability.packages, LIMITS.packagesPerVulnerability),
-    fixedIn: line(vulnerability.fixedInVersion),
-    fixAvailable: fix === undefined ? undefined : fixLabel(t, fix),
-    referenceUrls: vulnerability.referenceUrls
-      .map((url) => safeUrl(url))
-      .filter((url) => url !== undefined)
-      .slice(0, LIMITS.referenceUrlsPerVulnerability),
-  };
-}
-
 /** Every status reason up to the limit, then one `+N more` entry. */
 function reasonViews(reasons: NonNullable<Finding['compliance']>['reasons'], t: LocaleStrings): FindingDetailsView['reasons'] {
   const shown = reasons
@@ -77,29 +63,36 @@ function reasonViews(reasons: NonNullable<Finding['compliance']>['reasons'], t: 
 
 /** The display details of one finding: every value cleaned, lists bounded, dates in the configured zone. */
 function findingDetails(finding: Finding, t: LocaleStrings, options: RenderOptions): FindingDetailsView {
-  const date = (iso: string | undefined) => formatDate(iso, options.timeZone);
+  const date = (iso: string | undefined) => findingDate(iso, options.timeZone);
   const description = cleanShort(finding.description, LIMITS.descriptionChars, cleanText);
   const compliance = finding.compliance;
   const resources = finding.resources.slice(0, LIMITS.resources).map((r) => resourceView(r, t));
   const vulnerabilities = finding.vulnerabilities.slice(0, LIMITS.vulnerabilities).map((v) => vulnerabilityView(v, t));
   const noteText = finding.note ? cleanShort(finding.note.text, LIMITS.valueChars, cleanText).text : '';
+  const consoleUrl = safeUrl(finding.consoleUrl);
   return {
     title: line(finding.title) ?? '-',
     description: description.text,
+    descriptionLines: description.text === '' ? [] : description.text.split('\n'),
     descriptionNote: description.shortened ? label(t, 'descriptionShortened') : undefined,
     severity: severityView(t, finding.severity),
     account: line(finding.accountId) ?? '-',
+    accountName: line(finding.accountName),
     region: line(finding.region) ?? '-',
     product: line(finding.productName) ?? '-',
     company: line(finding.companyName),
     id: line(finding.id) ?? '-',
+    missing: line((finding.missing ?? []).join(', ')),
     generator: line(finding.generatorId),
     types: boundedLines(finding.types, LIMITS.types, t),
     control: line(compliance?.controlId),
-    standards: boundedLines(compliance?.standards ?? [], LIMITS.standards, t),
+    standards: boundedLines((compliance?.standards ?? []).map(standardName), LIMITS.standards, t),
     complianceStatus: compliance?.status && complianceLabel(t, compliance.status),
     relatedRequirements: boundedLines(compliance?.relatedRequirements ?? [], LIMITS.relatedRequirements, t),
     reasons: reasonViews(compliance?.reasons ?? [], t),
+    annotation: line(compliance?.annotation),
+    activity: activityView(finding.activity, t, options.timeZone),
+    related: relatedView(finding.related, t),
     remediationText: line(finding.remediation?.text),
     remediationUrl: safeUrl(finding.remediation?.url),
     primaryResource: resources[0]?.id,
@@ -113,6 +106,7 @@ function findingDetails(finding: Finding, t: LocaleStrings, options: RenderOptio
         ? undefined
         : {
             text: noteText,
+            lines: noteText.split('\n'),
             updatedBy: line(finding.note?.updatedBy),
             updatedAt: date(finding.note?.updatedAt),
           },
@@ -123,7 +117,8 @@ function findingDetails(finding: Finding, t: LocaleStrings, options: RenderOptio
     workflowStatus: finding.workflowStatus && workflowLabel(t, finding.workflowStatus),
     recordState: recordLabel(t, finding.recordState),
     sourceUrl: safeUrl(finding.sourceUrl),
-    consoleUrl: safeUrl(finding.consoleUrl) ?? FALLBACK_CONSOLE_URL,
+    consoleUrl,
+    consoleNote: consoleUrl === undefined ? label(t, 'noConsoleLink', { partition: line(finding.partition) ?? '-' }) : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Dates as readers expect them: `2020-07-25 16:06 (Asia/Tokyo)`, in the configured zone, the zone named. */
+import { EARLIEST_FINDING_TIME } from '../finding/model.js';
 
 const QUARTER_HOUR = 15 * 60_000;
 const MAX_CACHED_OFFSETS = 10_000;
@@ -66,4 +67,15 @@ export function formatDate(iso: string | undefined, timeZone: string): string | 
   const local = new Date(time + offsetAt(timeZone, time));
   const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
   return `${date} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} (${timeZone})`;
+}
+
+/**
+ * `formatDate` for a finding's own times: a time before `EARLIEST_FINDING_TIME` is a wrong value
+ * or unit (January 1970), never a finding's, and is left out.
+ *
+ * @example findingDate('1970-01-21T08:56:00Z', 'UTC') // undefined
+ */
+export function findingDate(iso: string | undefined, timeZone: string): string | undefined {
+  if (iso === undefined || !(Date.parse(iso) >= EARLIEST_FINDING_TIME)) return undefined;
+  return formatDate(iso, timeZone);
 }

@@ -3,8 +3,8 @@ import type { InsightResult } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { line } from './finding-view.js';
-import { moreNote } from './labels.js';
-import { FALLBACK_CONSOLE_URL, LIMITS } from './limits.js';
+import { label, moreNote } from './labels.js';
+import { LIMITS } from './limits.js';
 import type { InsightView } from './view-model.js';
 
 /**
@@ -15,6 +15,7 @@ import type { InsightView } from './view-model.js';
 export function insightView(insight: InsightResult, t: LocaleStrings): InsightView {
   const rows = [...insight.rows].sort((a, b) => b.count - a.count);
   const shown = rows.slice(0, LIMITS.insightRows);
+  const consoleUrl = safeUrl(insight.consoleUrl);
   return {
     t,
     insight: {
@@ -25,7 +26,8 @@ export function insightView(insight: InsightResult, t: LocaleStrings): InsightVi
       account: line(insight.accountId) ?? '-',
       region: line(insight.region) ?? '-',
       arn: line(insight.arn) ?? '-',
-      consoleUrl: safeUrl(insight.consoleUrl) ?? FALLBACK_CONSOLE_URL,
+      consoleUrl,
+      consoleNote: consoleUrl === undefined ? label(t, 'noConsoleLink', { partition: line(insight.partition) ?? '-' }) : undefined,
     },
   };
 }

@@ -2,7 +2,8 @@
  * Locale lookups done in TypeScript (status labels, "and N more" notes). Every key used here is in
  * `LOCALE_KEYS_USED_IN_CODE`, which the template build checks against `templates/locales/en.json`.
  */
-import type { ComplianceStatus, RecordState, Severity, WorkflowStatus } from '../finding/model.js';
+import type { ActivityKind, ComplianceStatus, RecordState, Severity, WorkflowStatus } from '../finding/model.js';
+import { ownValue } from '../finding/object.js';
 import type { LocaleStrings } from './compiled-templates.js';
 import { SEVERITY_COLORS, SEVERITY_LABEL_KEYS } from './severity-style.js';
 import type { SeverityView } from './view-model.js';
@@ -21,6 +22,37 @@ const COMPLIANCE_KEYS: Readonly<Record<ComplianceStatus, string>> = {
   NOT_AVAILABLE: 'complianceNotAvailable',
 };
 const FIX_KEYS: Readonly<Record<'YES' | 'NO' | 'PARTIAL', string>> = { YES: 'fixYes', NO: 'fixNo', PARTIAL: 'fixPartial' };
+const ACTIVITY_KEYS: Readonly<Record<ActivityKind, string>> = {
+  action: 'activityAction',
+  api: 'activityApi',
+  caller: 'activityCaller',
+  remote: 'activityRemote',
+  local: 'activityLocal',
+  source: 'activitySource',
+  destination: 'activityDestination',
+  direction: 'activityDirection',
+  domain: 'activityDomain',
+  process: 'activityProcess',
+  threat: 'activityThreat',
+  indicator: 'activityIndicator',
+  count: 'activityCount',
+  firstSeen: 'activityFirstSeen',
+  lastSeen: 'activityLastSeen',
+  blocked: 'activityBlocked',
+};
+/** Values the finding writes as fixed words (ASFF ActionType, directions, booleans), shown in the reader's language. */
+const VALUE_KEYS: Readonly<Record<string, string>> = {
+  AWS_API_CALL: 'actionAwsApiCall',
+  NETWORK_CONNECTION: 'actionNetworkConnection',
+  DNS_REQUEST: 'actionDnsRequest',
+  PORT_PROBE: 'actionPortProbe',
+  INBOUND: 'directionInbound',
+  IN: 'directionInbound',
+  OUTBOUND: 'directionOutbound',
+  OUT: 'directionOutbound',
+  TRUE: 'yes',
+  FALSE: 'no',
+};
 const FORMAT_KEYS = [
   'moreResources',
   'moreVulnerabilities',
@@ -32,6 +64,7 @@ const FORMAT_KEYS = [
   'findingCountOne',
   'accountCount',
   'descriptionShortened',
+  'noConsoleLink',
 ] as const;
 
 type FormatKey = Exclude<(typeof FORMAT_KEYS)[number], 'findingCountOne'>;
@@ -43,6 +76,8 @@ export const LOCALE_KEYS_USED_IN_CODE: readonly string[] = [
   ...Object.values(RECORD_KEYS),
   ...Object.values(COMPLIANCE_KEYS),
   ...Object.values(FIX_KEYS),
+  ...Object.values(ACTIVITY_KEYS),
+  ...new Set(Object.values(VALUE_KEYS)),
   ...FORMAT_KEYS,
 ];
 
@@ -73,3 +108,11 @@ export const workflowLabel = (t: LocaleStrings, status: WorkflowStatus): string 
 export const recordLabel = (t: LocaleStrings, state: RecordState): string => t[RECORD_KEYS[state]] ?? state;
 export const complianceLabel = (t: LocaleStrings, status: ComplianceStatus): string => t[COMPLIANCE_KEYS[status]] ?? status;
 export const fixLabel = (t: LocaleStrings, fix: 'YES' | 'NO' | 'PARTIAL'): string => t[FIX_KEYS[fix]] ?? fix;
+
+export const activityLabel = (t: LocaleStrings, kind: ActivityKind): string => t[ACTIVITY_KEYS[kind]] ?? kind;
+
+/** A fixed word of a finding (`PORT_PROBE`, `INBOUND`, `true`) in the reader's language; other values as they are. */
+export function valueLabel(t: LocaleStrings, value: string): string {
+  const key = ownValue(VALUE_KEYS, value.trim().toUpperCase());
+  return key === undefined ? value : (t[key] ?? value);
+}

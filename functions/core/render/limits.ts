@@ -14,6 +14,11 @@ export const LIMITS = {
   digestControls: 10,
   insightRows: 50,
   evidence: 20,
+  /** What happened: facts per finding. */
+  activity: 16,
+  /** Findings a finding is made of. */
+  related: 20,
+  relatedIdsPerVulnerability: 10,
   /** Per finding: status reasons, types, standards, related requirements; per resource: tags. */
   reasons: 50,
   types: 10,
@@ -21,5 +26,3 @@ export const LIMITS = {
   relatedRequirements: 20,
   tagsPerResource: 20,
 } as const;
-
-export const FALLBACK_CONSOLE_URL = 'https://console.aws.amazon.com/securityhub/';

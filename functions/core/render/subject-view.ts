@@ -19,10 +19,21 @@ function one(values: readonly string[], many: (unique: readonly string[]) => str
 }
 
 const CIS_PREFIX = /^CIS\./;
+const NUMBER_ONLY = /^[\d.]+$/;
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
 
-/** Whether the title already starts with the control id (`EC2.7 ...`, or `3.4 ...` for `CIS.3.4`). */
-function titleNamesControl(title: string, control: string): boolean {
-  return title.startsWith(`${control} `) || title.startsWith(`${control.replace(CIS_PREFIX, '')} `);
+/**
+ * Whether the title names the control already, as a word of its own: `EC2.7 EBS ...`, `[X.3] Title`,
+ * `S3.1: ...`, or `3.4 ...` for `CIS.3.4`. Then the subject does not say it twice.
+ *
+ * @example titleNamesControl('[X.3] Title', 'X.3') // true
+ */
+export function titleNamesControl(title: string, control: string): boolean {
+  return [control, control.replace(CIS_PREFIX, '')].some((id) => {
+    // A bare number (`3.4`) counts only at the start: elsewhere it is likelier a version ("TLS 1.3").
+    const before = NUMBER_ONLY.test(id) ? '^[\\[(]?' : '(^|[\\s\\[(])';
+    return new RegExp(`${before}${id.replace(REGEX_SPECIAL, '\\$&')}($|[\\s\\]):,-])`).test(title);
+  });
 }
 
 /** Subject fields: one line each; the subject as a whole is sanitized again after rendering. */
@@ -46,6 +57,7 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
       control: control !== undefined && !titleNamesControl(title, control) ? control : undefined,
       action,
       account: line(finding.accountId) ?? '-',
+      accountName: line(finding.accountName),
       region: line(finding.region) ?? '-',
     };
   }

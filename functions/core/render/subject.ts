@@ -15,7 +15,29 @@ export const SUBJECT_MAX = 150;
  * @example sanitizeSubject('[HIGH]\r\nBcc: x@evil.example \u202Egnp.exe', 150) // '[HIGH] Bcc: x@evil.example gnp.exe'
  */
 export function sanitizeSubject(subject: string, max: number = SUBJECT_MAX): string {
-  return shorten(cleanLine(subject), max).text;
+  return fitSubject(cleanLine(subject), max, (text, n) => shorten(text, n).text);
+}
+
+/** What the subject keeps of the finding's title at least when account and Region need room. */
+const MIN_WHAT = 40;
+const SEPARATOR = ' | ';
+
+/**
+ * A subject of at most `max` characters that gives up its parts in reverse order of priority:
+ * severity and what first, then the account (name), then the Region. The title before the last
+ * ` | ` is cut to make room for `account region` after it, down to `MIN_WHAT` characters; when
+ * even that does not fit, the end is cut (the Region first).
+ *
+ * @example fitSubject('[HIGH] A very long title ... | 111122223333 (prod) us-east-1', 60, cutter)
+ */
+export function fitSubject(subject: string, max: number, cutTo: (text: string, max: number) => string): string {
+  if (subject.length <= max) return cutTo(subject, max);
+  const at = subject.lastIndexOf(SEPARATOR);
+  if (at < 0) return cutTo(subject, max);
+  const tail = subject.slice(at);
+  const room = max - tail.length;
+  if (room < MIN_WHAT) return cutTo(subject, max);
+  return `${cutTo(subject.slice(0, at), room)}${tail}`;
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -70,6 +92,10 @@ function fallbackSubject(email: Email): string {
 }
 
 function cut(text: string, max: number): string {
-  const clean = sanitizeSubject(text, Number.MAX_SAFE_INTEGER);
-  return clean.length <= max ? clean : `${clean.slice(0, Math.max(0, max - 3)).trimEnd()}...`;
+  return fitSubject(sanitizeSubject(text, Number.MAX_SAFE_INTEGER), max, asciiCut);
+}
+
+/** ASCII text cut to `max` characters, `...` marking the cut. */
+function asciiCut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 3)).trimEnd()}...`;
 }

@@ -31,6 +31,51 @@ export function escapeHtml(value: unknown): string {
   return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIAL_ALL, entity) : text;
 }
 
+/** A run of printable ASCII this long or longer (an ARN, a URL, an id) gets break opportunities. */
+const LONG_RUN = 24;
+const LONG_RUNS = /[\x21-\x7e]{24,}/g;
+const HAS_LONG_RUN = /[\x21-\x7e]{24,}/;
+/** Break after these characters once a piece is this long, and anywhere after `HARD_BREAK` characters. */
+const SOFT_BREAK = 6;
+const HARD_BREAK = 20;
+const BREAK_AFTER = /[/:.\-_=&?,;@|#+\\]/;
+
+/** `run` escaped, with `<wbr>` after separators (and at least every `HARD_BREAK` characters). */
+function breakRun(run: string): string {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i < run.length - 1; i++) {
+    const length = i + 1 - start;
+    if ((length >= SOFT_BREAK && BREAK_AFTER.test(run.charAt(i))) || length >= HARD_BREAK) {
+      pieces.push(escapeHtml(run.slice(start, i + 1)));
+      start = i + 1;
+    }
+  }
+  pieces.push(escapeHtml(run.slice(start)));
+  return pieces.join('<wbr>');
+}
+
+/**
+ * `{{value}}` in HTML element content (the build marks it `{{wbr value}}`, see
+ * `functions/build/break-long-tokens.ts`): `escapeHtml`, plus a `<wbr>` break opportunity in every
+ * run of LONG_RUN or more printable ASCII characters, so ARNs and URLs wrap in mail clients that
+ * ignore `overflow-wrap` and `word-break` (Gmail, Outlook, Yahoo). Text with spaces or CJK
+ * characters breaks by itself and is left as `escapeHtml` leaves it.
+ *
+ * @example breakableHtml('arn:aws:securityhub:us-east-1:111122223333:x') // 'arn:aws:<wbr>securityhub:<wbr>us-east-1:<wbr>111122223333:<wbr>x'
+ */
+export function breakableHtml(value: unknown): string {
+  const text = typeof value === 'string' ? value : value == null ? '' : concat(value);
+  if (text.length < LONG_RUN || !HAS_LONG_RUN.test(text)) return escapeHtml(text);
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(LONG_RUNS)) {
+    out += escapeHtml(text.slice(last, match.index)) + breakRun(match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
 /**
  * `{{value}}` in a text template (Handlebars `noEscape`): the same string, `null`/`undefined` empty.
  *
@@ -80,4 +125,12 @@ export function listOf(value: unknown): readonly unknown[] {
 }
 
 /** The helpers under the names generated render functions call them by. */
-export const TEMPLATE_HELPERS = { e: escapeHtml, s: outputText, t: truthy, w: present, p: ownProperty, l: listOf } as const;
+export const TEMPLATE_HELPERS = {
+  e: escapeHtml,
+  b: breakableHtml,
+  s: outputText,
+  t: truthy,
+  w: present,
+  p: ownProperty,
+  l: listOf,
+} as const;

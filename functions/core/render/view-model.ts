@@ -30,10 +30,34 @@ export interface ResourceView {
 export interface VulnerabilityView {
   readonly id: string;
   readonly cvss?: string | undefined;
+  readonly exploitAvailable?: string | undefined;
+  readonly fixAvailable?: string | undefined;
+  /** e.g. "97.0% (0.97)". */
+  readonly epss?: string | undefined;
+  /** `name version` lines, then `+N more`. */
   readonly packages: readonly string[];
   readonly fixedIn?: string | undefined;
-  readonly fixAvailable?: string | undefined;
+  /** Package fix commands as the producer wrote them. */
+  readonly remediations: readonly string[];
+  readonly relatedIds: readonly string[];
+  readonly vendor?: string | undefined;
+  readonly advisoryUrl?: string | undefined;
   readonly referenceUrls: readonly string[];
+  /** `+N more` when reference URLs were left out. */
+  readonly referencesNote?: string | undefined;
+}
+
+/** One `label: value` fact (What happened). */
+export interface FactView {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** A finding this one is made of: control id and title (or its id), its id, its traits. */
+export interface RelatedView {
+  readonly title: string;
+  readonly id?: string | undefined;
+  readonly traits?: string | undefined;
 }
 
 export interface FindingDetailsView {
@@ -43,10 +67,15 @@ export interface FindingDetailsView {
   readonly descriptionNote?: string | undefined;
   readonly severity: SeverityView;
   readonly account: string;
+  readonly accountName?: string | undefined;
   readonly region: string;
   readonly product: string;
   readonly company?: string | undefined;
   readonly id: string;
+  /** Fields the producer left out, e.g. "Description, AwsAccountId". */
+  readonly missing?: string | undefined;
+  /** The description's lines (the HTML shows them with line breaks; the text body uses `description`). */
+  readonly descriptionLines: readonly string[];
   readonly generator?: string | undefined;
   readonly types: readonly string[];
   readonly control?: string | undefined;
@@ -54,6 +83,11 @@ export interface FindingDetailsView {
   readonly complianceStatus?: string | undefined;
   readonly relatedRequirements: readonly string[];
   readonly reasons: readonly { readonly code: string; readonly description?: string | undefined }[];
+  /** What the AWS Config rule said. */
+  readonly annotation?: string | undefined;
+  /** What happened: action, caller, remote and local ends, process, threats, count, times. */
+  readonly activity: readonly FactView[];
+  readonly related: readonly RelatedView[];
   readonly remediationText?: string | undefined;
   readonly remediationUrl?: string | undefined;
   /** The first resource's id, for the facts table. */
@@ -64,7 +98,15 @@ export interface FindingDetailsView {
   readonly vulnerabilities: readonly VulnerabilityView[];
   readonly vulnerabilitiesNote?: string | undefined;
   readonly evidence: readonly string[];
-  readonly note?: { readonly text: string; readonly updatedBy?: string | undefined; readonly updatedAt?: string | undefined } | undefined;
+  readonly note?:
+    | {
+        readonly text: string;
+        /** The note's lines, for the HTML. */
+        readonly lines: readonly string[];
+        readonly updatedBy?: string | undefined;
+        readonly updatedAt?: string | undefined;
+      }
+    | undefined;
   readonly firstObservedAt?: string | undefined;
   readonly lastObservedAt?: string | undefined;
   readonly createdAt?: string | undefined;
@@ -72,7 +114,9 @@ export interface FindingDetailsView {
   readonly workflowStatus?: string | undefined;
   readonly recordState: string;
   readonly sourceUrl?: string | undefined;
-  readonly consoleUrl: string;
+  /** Absent for a partition without a known console; `consoleNote` says so. */
+  readonly consoleUrl?: string | undefined;
+  readonly consoleNote?: string | undefined;
 }
 
 /** `finding.mjml`, `finding.txt.hbs`. */
@@ -93,7 +137,7 @@ export interface DigestItemView {
   readonly region: string;
   readonly product: string;
   readonly updatedAt?: string | undefined;
-  readonly consoleUrl: string;
+  readonly consoleUrl?: string | undefined;
 }
 
 /** `digest.mjml`, `digest.txt.hbs`. */
@@ -122,7 +166,8 @@ export interface InsightView {
     readonly account: string;
     readonly region: string;
     readonly arn: string;
-    readonly consoleUrl: string;
+    readonly consoleUrl?: string | undefined;
+    readonly consoleNote?: string | undefined;
   };
 }
 
@@ -140,5 +185,7 @@ export interface SubjectView {
   readonly action?: string | undefined;
   /** One account id, or e.g. "3 accounts". */
   readonly account: string;
+  /** The account's name, when the finding (or a directory) gives one. */
+  readonly accountName?: string | undefined;
   readonly region: string;
 }

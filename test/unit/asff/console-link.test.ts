@@ -9,12 +9,23 @@ describe('console links', () => {
     ['aws', 'us-east-1', 'https://us-east-1.console.aws.amazon.com/securityhub/home?region=us-east-1'],
     ['aws-cn', 'cn-northwest-1', 'https://cn-northwest-1.console.amazonaws.cn/securityhub/home?region=cn-northwest-1'],
     ['aws-us-gov', 'us-gov-east-1', 'https://us-gov-east-1.console.amazonaws-us-gov.com/securityhub/home?region=us-gov-east-1'],
-    ['aws-unknown', 'eu-west-1', 'https://eu-west-1.console.aws.amazon.com/securityhub/home?region=eu-west-1'],
-    // A partition read from a finding never reaches Object.prototype's members.
-    ['constructor', 'eu-west-1', 'https://eu-west-1.console.aws.amazon.com/securityhub/home?region=eu-west-1'],
-    ['__proto__', 'eu-west-1', 'https://eu-west-1.console.aws.amazon.com/securityhub/home?region=eu-west-1'],
+    ['aws-iso', 'us-iso-east-1', 'https://us-iso-east-1.console.c2s.ic.gov/securityhub/home?region=us-iso-east-1'],
+    ['aws-iso-b', 'us-isob-east-1', 'https://us-isob-east-1.console.sc2s.sgov.gov/securityhub/home?region=us-isob-east-1'],
   ])('%s / %s: the console host of the partition, Region in host and query', (partition, region, expected) => {
     expect(securityHubHome(partition, region)).toBe(expected);
+  });
+
+  // No known console: no link at all, never the commercial console of another cloud.
+  // A partition read from a finding never reaches Object.prototype's members.
+  it.each([
+    ['aws-eusc', 'eusc-de-east-1'],
+    ['aws-iso-f', 'us-isof-south-1'],
+    ['aws-unknown', 'eu-west-1'],
+    ['constructor', 'eu-west-1'],
+    ['__proto__', 'eu-west-1'],
+  ])('%s / %s: no console link', (partition, region) => {
+    expect(securityHubHome(partition, region)).toBeUndefined();
+    expect(findingConsoleUrl(partition, region, 'x')).toBeUndefined();
   });
 
   it('double URL-encodes the finding Id in the search, as the console writes it', () => {
@@ -39,7 +50,7 @@ describe('console links', () => {
   it('keeps any Id inside the search: no quote, bracket, space or #, and it decodes back twice', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (id) => {
-        const url = findingConsoleUrl('aws', 'eu-west-1', id);
+        const url = findingConsoleUrl('aws', 'eu-west-1', id) ?? '';
         expect(url.startsWith(`https://eu-west-1.console.aws.amazon.com/securityhub/home?region=eu-west-1${SEARCH}`)).toBe(true);
         const tail = url.slice(url.indexOf(SEARCH) + SEARCH.length);
         expect(tail).not.toMatch(/["'<>()\s#?&]/);

@@ -89,7 +89,7 @@ describe('edge fixtures', () => {
     const f = only('partition-aws-cn-event.json');
     expect([f.partition, f.region]).toEqual(['aws-cn', 'cn-north-1']);
     expect(
-      f.consoleUrl.startsWith('https://cn-north-1.console.amazonaws.cn/securityhub/home?region=cn-north-1#/findings?search=Id%3D'),
+      f.consoleUrl?.startsWith('https://cn-north-1.console.amazonaws.cn/securityhub/home?region=cn-north-1#/findings?search=Id%3D'),
     ).toBe(true);
   });
 
@@ -97,7 +97,7 @@ describe('edge fixtures', () => {
     const f = only('partition-aws-us-gov-bare.json');
     expect([f.partition, f.region]).toEqual(['aws-us-gov', 'us-gov-west-1']);
     expect(
-      f.consoleUrl.startsWith(
+      f.consoleUrl?.startsWith(
         'https://us-gov-west-1.console.amazonaws-us-gov.com/securityhub/home?region=us-gov-west-1#/findings?search=Id%3D',
       ),
     ).toBe(true);

@@ -80,7 +80,8 @@ describe('ASFF findings read from real samples', () => {
       region: 'us-east-1',
       control: '2.2',
     });
-    expect(f.resources[0]?.details).toContain('name: skunk-trails');
+    // The control checks log file validation: that setting comes first, whatever its place in Details.
+    expect(f.resources[0]?.details[0]).toBe('logFileValidationEnabled: true');
     expect(f.resources[0]?.details.length).toBeLessThanOrEqual(6);
   });
 
@@ -138,6 +139,9 @@ describe('ASFF findings read from real samples', () => {
           'https://lists.debian.org/debian-lts-announce/2022/12/msg00031.html',
           'https://lists.debian.org/debian-lts-announce/2022/12/msg00034.html',
         ],
+        vendor: 'NVD',
+        advisoryUrl: 'https://nvd.nist.gov/vuln/detail/CVE-2022-3643',
+        remediations: ['yum update kernel'],
       },
     ]);
   });
@@ -152,7 +156,7 @@ describe('ASFF findings read from real samples', () => {
     const [f] = findings('fixtures/real/trivy-postee-html-entity-description-findings.json');
     expect([f?.region, f?.accountId, f?.productName, f?.severity]).toEqual(['eu-west-2', '000000', 'aquasecurity', 'CRITICAL']);
     expect(f?.resources[0]?.region).toBeUndefined();
-    expect(f?.consoleUrl.startsWith('https://eu-west-2.console.aws.amazon.com/')).toBe(true);
+    expect(f?.consoleUrl?.startsWith('https://eu-west-2.console.aws.amazon.com/')).toBe(true);
   });
 
   it('consolidated IAM.4: control from SecurityControlId, both associated standards, PASSED and RESOLVED', () => {

@@ -49,8 +49,6 @@ describe('asffToFinding: refusals name the path inside the input and what was ex
   it.each([
     ['Id', 'detail.findings[4].Id', 'expected string, got undefined'],
     ['ProductArn', 'detail.findings[4].ProductArn', 'expected string, got undefined'],
-    ['Title', 'detail.findings[4].Title', 'expected string, got undefined'],
-    ['AwsAccountId', 'detail.findings[4].AwsAccountId', 'expected string, got undefined'],
   ])('no %s', (key, path, message) => {
     const raw = minimal();
     delete raw[key];
@@ -87,16 +85,16 @@ describe('asffToFinding: refusals name the path inside the input and what was ex
     expect(error.message).toContain('got "SEVERE"');
   });
 
-  it('no severity anywhere', () => {
-    const error = refused(minimal({ Severity: {} }), { input: 'in.json', path: '' });
+  it('nothing to show: neither Title nor Description', () => {
+    const error = refused(minimal({ Title: undefined, Description: undefined }));
     expect([error.path, error.message]).toEqual([
-      'Severity',
-      'in.json: Severity: expected Severity.Label, Severity.Normalized, ProductFields["aws/securityhub/SeverityLabel"] or FindingProviderFields.Severity.Label',
+      'detail.findings[4].Title',
+      'in.json: detail.findings[4].Title: expected a Title (or a Description to show in its place)',
     ]);
   });
 
   it('counts further problems and keeps a huge hostile value out of the message', () => {
-    const error = refused(minimal({ Title: undefined, Severity: { Label: `X${'<script>'.repeat(5000)}\r\n` }, Id: 3 }));
+    const error = refused(minimal({ ProductArn: undefined, Severity: { Label: `X${'<script>'.repeat(5000)}\r\n` }, Id: 3 }));
     expect(error.message).toMatch(/\(and 2 more problems\)$/);
     const other = refused(minimal({ Severity: { Label: `X${'<script>'.repeat(5000)}\r\n` } }));
     expect(other.message.length).toBeLessThan(400);
@@ -106,6 +104,33 @@ describe('asffToFinding: refusals name the path inside the input and what was ex
   it('input that is not an object at all', () => {
     const error = refused('a string');
     expect([error.path, error.message]).toEqual(['detail.findings[4]', 'in.json: detail.findings[4]: expected object, got string']);
+  });
+});
+
+describe('asffToFinding: fields the ASFF spec requires but producers leave out are named, not refused', () => {
+  it('no Description (a real Cloud Custodian finding): mailed with an empty description, Description named as missing', () => {
+    const f = asffToFinding(minimal({ Description: undefined }), ctx);
+    expect([f.title, f.description, f.missing]).toEqual(['Title', '', ['Description']]);
+  });
+
+  it('no Title: the first line of the Description stands in', () => {
+    const f = asffToFinding(minimal({ Title: undefined, Description: '\nPort 22 open to the world\nmore' }), ctx);
+    expect([f.title, f.missing]).toEqual(['Port 22 open to the world', ['Title']]);
+  });
+
+  it('no AwsAccountId: the account from the finding Id ARN, named as missing', () => {
+    const f = asffToFinding(minimal({ AwsAccountId: undefined, Id: 'arn:aws:securityhub:eu-west-3:210987654321:x/1' }), ctx);
+    expect([f.accountId, f.missing]).toEqual(['210987654321', ['AwsAccountId']]);
+    expect(asffToFinding(minimal({ AwsAccountId: undefined }), ctx).accountId).toBe('');
+  });
+
+  it('no severity anywhere: INFORMATIONAL, Severity named as missing', () => {
+    const f = asffToFinding(minimal({ Severity: {} }), { input: 'in.json', path: '' });
+    expect([f.severity, f.missing]).toEqual(['INFORMATIONAL', ['Severity']]);
+  });
+
+  it('a complete finding names nothing as missing', () => {
+    expect(asffToFinding(minimal(), ctx)).not.toHaveProperty('missing');
   });
 });
 

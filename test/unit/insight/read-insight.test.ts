@@ -59,7 +59,7 @@ describe('readInsight on every insight fixture', () => {
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
 
       // Assess: console link of the partition, to this insight
-      const url = new URL(insight.consoleUrl);
+      const url = new URL(insight.consoleUrl ?? '');
       expect(url.host).toBe(`${insight.region}.${HOSTS[insight.partition]}`);
       expect(url.pathname).toBe('/securityhub/home');
       expect(url.searchParams.get('region')).toBe(insight.region);

@@ -23,10 +23,9 @@ function errorOf(raw: unknown, path = PATH): InvalidEventError {
 
 describe('ocsfToFinding refuses broken findings', () => {
   it.each([
-    ['missing finding_info.title', { 'finding_info.title': undefined }, `${PATH}.finding_info.title`, 'expected string, got undefined'],
     ['severity_id "x"', { severity_id: 'x' }, `${PATH}.severity_id`, 'expected one of 0, 1, 2, 3, 4, 5, 6, 99, got "x"'],
     ['severity_id 7', { severity_id: 7 }, `${PATH}.severity_id`, 'got 7'],
-    ['missing cloud.account.uid', { 'cloud.account.uid': undefined }, `${PATH}.cloud.account.uid`, 'expected string'],
+    ['cloud.account.uid a number', { 'cloud.account.uid': 123 }, `${PATH}.cloud.account.uid`, 'expected string'],
     ['missing finding_info.uid', { 'finding_info.uid': undefined }, `${PATH}.finding_info.uid`, 'expected string'],
     ['resources not an array', { resources: { uid: 'x' } }, `${PATH}.resources`, 'expected array, got object'],
     [
@@ -63,14 +62,34 @@ describe('ocsfToFinding refuses broken findings', () => {
     expect(error.message).toContain(`got "${caption}"`);
   });
 
-  it('refuses a finding with no Region when the event has none either, and uses the event Region otherwise', () => {
+  it('refuses a finding with nothing to show: neither finding_info.title nor desc', () => {
+    const error = errorOf(broken({ 'finding_info.title': undefined, 'finding_info.desc': undefined }));
+    expect([error.path, error.message]).toEqual([
+      `${PATH}.finding_info.title`,
+      `${INPUT}: ${PATH}.finding_info.title: expected a title (or a desc to show in its place)`,
+    ]);
+  });
+
+  it('mails a finding with no Region, naming it as missing, and uses the event Region when there is one', () => {
     const raw = broken({ 'cloud.region': undefined });
 
-    const error = errorOf(raw);
+    const alone = ocsfToFinding(raw, { input: INPUT, path: PATH });
     const finding = ocsfToFinding(raw, { input: INPUT, path: PATH, region: 'eu-north-1' });
 
-    expect(error.path).toBe(`${PATH}.cloud.region`);
-    expect(finding.region).toBe('eu-north-1');
+    expect([alone.region, alone.missing]).toEqual(['', ['cloud.region']]);
+    expect([finding.region, finding.missing]).toEqual(['eu-north-1', undefined]);
+  });
+
+  it('mails a finding without title, desc or account, naming what is missing', () => {
+    const noTitle = ocsfToFinding(broken({ 'finding_info.title': undefined }), { input: INPUT, path: PATH });
+    const noAccount = ocsfToFinding(broken({ 'cloud.account.uid': undefined, 'finding_info.desc': undefined }), {
+      input: INPUT,
+      path: PATH,
+    });
+
+    expect(noTitle.missing).toEqual(['finding_info.title']);
+    expect(noTitle.title).not.toBe('');
+    expect([noAccount.accountId, noAccount.missing]).toEqual(['', ['finding_info.desc', 'cloud.account.uid']]);
   });
 
   it('names the list position for a bare list input and the root for a non-object', () => {

@@ -133,7 +133,7 @@ describe('own fixtures', () => {
     expect(finding.remediation).toEqual({
       text: 'Rebuild the image on a base image with openssl 3.0.15 or later and libexpat 2.6.3 or later.',
     });
-    expect(new URL(finding.consoleUrl).host).toBe('cn-north-1.console.amazonaws.cn');
+    expect(new URL(finding.consoleUrl ?? '').host).toBe('cn-north-1.console.amazonaws.cn');
   });
 
   it('maps Resolved + Pass to RESOLVED / PASSED and the comment to the note (aws-us-gov)', () => {
@@ -142,7 +142,7 @@ describe('own fixtures', () => {
     expect(finding).toMatchObject({ workflowStatus: 'RESOLVED', recordState: 'ACTIVE', severity: 'MEDIUM' });
     expect(finding.compliance?.status).toBe('PASSED');
     expect(finding.note).toEqual({ text: 'Fixed by change CHG-20418: trail now encrypted with the org KMS key.' });
-    expect(new URL(finding.consoleUrl).host).toBe('us-gov-west-1.console.amazonaws-us-gov.com');
+    expect(new URL(finding.consoleUrl ?? '').host).toBe('us-gov-west-1.console.amazonaws-us-gov.com');
   });
 
   it('maps Suppressed + Close to SUPPRESSED / ARCHIVED and severity Unknown to INFORMATIONAL', () => {

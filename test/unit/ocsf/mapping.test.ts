@@ -99,11 +99,10 @@ describe('ocsfConsoleUrl', () => {
     ['aws', 'us-east-1', 'us-east-1.console.aws.amazon.com'],
     ['aws-cn', 'cn-northwest-1', 'cn-northwest-1.console.amazonaws.cn'],
     ['aws-us-gov', 'us-gov-east-1', 'us-gov-east-1.console.amazonaws-us-gov.com'],
-    ['aws-unknown', 'eu-west-3', 'eu-west-3.console.aws.amazon.com'],
-    ['constructor', 'eu-west-3', 'eu-west-3.console.aws.amazon.com'],
-    ['__proto__', 'eu-west-3', 'eu-west-3.console.aws.amazon.com'],
+    ['aws-iso', 'us-iso-east-1', 'us-iso-east-1.console.c2s.ic.gov'],
+    ['aws-iso-b', 'us-isob-east-1', 'us-isob-east-1.console.sc2s.sgov.gov'],
   ])('partition %s Region %s -> %s', (partition, region, host) => {
-    const url = new URL(ocsfConsoleUrl(partition, region, 'arn:aws:guardduty:x:1:detector/d/finding/f'));
+    const url = new URL(ocsfConsoleUrl(partition, region, 'arn:aws:guardduty:x:1:detector/d/finding/f') ?? '');
 
     expect(url.host).toBe(host);
     expect(url.pathname).toBe('/securityhub/v2/home');
@@ -113,15 +112,22 @@ describe('ocsfConsoleUrl', () => {
   it('encodes the uid twice in the search, so quotes, spaces and # stay inside it', () => {
     const uid = `x" onmouseover='a'#/<b> &y`;
 
-    const url = ocsfConsoleUrl('aws', 'us-east-1', uid);
+    const url = ocsfConsoleUrl('aws', 'us-east-1', uid) ?? '';
 
     expect(url).not.toMatch(/["'<> ]/);
     const search = url.split('#/findings?search=')[1] ?? '';
     expect(decodeURIComponent(decodeURIComponent(search))).toBe(`finding_info.uid=\\operator\\:EQUALS\\:${uid}`);
   });
 
+  it.each(['aws-eusc', 'aws-unknown', 'constructor', '__proto__'])(
+    'gives no link for the partition %s, whose console is not known',
+    (partition) => {
+      expect(ocsfConsoleUrl(partition, 'eu-west-3', 'id')).toBeUndefined();
+    },
+  );
+
   it('leaves a malformed Region out of the host', () => {
-    const url = new URL(ocsfConsoleUrl('aws', 'evil.example/', 'id'));
+    const url = new URL(ocsfConsoleUrl('aws', 'evil.example/', 'id') ?? '');
 
     expect(url.host).toBe('console.aws.amazon.com');
     expect(url.search).toBe('');

@@ -31,6 +31,7 @@ describe('ocsfToFinding on every OCSF fixture', () => {
   it('finds the real OCSF samples and the own fixtures', () => {
     // Assess: the loops below are not empty
     expect(realFiles.map((f) => f.name)).toEqual([
+      'fixtures/real/securityhubv2-exposure-finding-lambda-docs.json',
       'fixtures/real/securityhubv2-findings-imported-v2-guardduty-runtime-event.json',
       'fixtures/real/securityhubv2-findings-imported-v2-inspector-event.json',
       'fixtures/real/securityhubv2-ocsf-findings-list.json',
@@ -118,7 +119,7 @@ describe('ocsfToFinding on every OCSF fixture', () => {
         }
 
         // Assess: only http(s) links, and the console link of the partition names the finding
-        const console = new URL(finding.consoleUrl);
+        const console = new URL(finding.consoleUrl ?? '');
         expect(console.protocol).toBe('https:');
         expect(console.hostname).toBe(`${finding.region}.${HOSTS[partition]}`);
         expect(console.pathname).toBe('/securityhub/v2/home');

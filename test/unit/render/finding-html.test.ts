@@ -2,16 +2,7 @@ import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { aFinding, aFindingNotification, aTrigger, aVulnerabilityFinding } from '../../support/findings.js';
 import { compiled, EN, JA, renderer } from './compiled.js';
-
-/** The text of the facts-table value next to `label`. */
-function fact($: cheerio.CheerioAPI, label: string): string {
-  return $('td.fact-label')
-    .filter((_, el) => $(el).text().trim() === label)
-    .first()
-    .next()
-    .text()
-    .trim();
-}
+import { fact } from './fixture-emails.js';
 
 function linkTo($: cheerio.CheerioAPI, text: string): string | undefined {
   return $('a')

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
+import { markBreakable } from '../../../functions/build/break-long-tokens.js';
 import { compileMjml } from '../../../functions/build/compile-templates.js';
 import { minifyHtml } from '../../../functions/build/minify-html.js';
 import { TEMPLATE_NAMES } from '../../../functions/core/render/compiled-templates.js';
@@ -81,7 +82,7 @@ describe('minifyHtml', () => {
       await Promise.all(
         TEMPLATE_NAMES.map(async (name) => {
           const file = `templates/${name}.mjml`;
-          return [name, handlebarsTemplate(await compileMjml(file, await readFile(file, 'utf8'), false), false)] as const;
+          return [name, handlebarsTemplate(markBreakable(await compileMjml(file, await readFile(file, 'utf8'), false)), false)] as const;
         }),
       ),
     ) as Record<(typeof TEMPLATE_NAMES)[number], (view: object) => string>;

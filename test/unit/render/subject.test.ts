@@ -70,10 +70,10 @@ describe('subjects', () => {
 });
 
 describe('asciiSubject', () => {
-  it('transliterates an English subject and cuts it to 100 ASCII characters', () => {
+  it('transliterates an English subject and cuts its title to 100 ASCII characters, keeping account and Region', () => {
     const email = renderer.render(aFindingNotification(aFinding({ title: `Café “résumé” — ${'x'.repeat(120)}` })), EN);
     const subject = asciiSubject(email);
-    expect(subject).toMatch(/^\[MEDIUM\] CIS\.3\.4 Cafe "resume" - x+\.\.\.$/);
+    expect(subject).toMatch(/^\[MEDIUM\] CIS\.3\.4 Cafe "resume" - x+\.\.\. \| 111122223333 ap-northeast-1$/);
     expect(subject.length).toBe(100);
   });
 
