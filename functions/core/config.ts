@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { ConfigError } from './errors.js';
 import { COMPLIANCE_STATUSES, RECORD_STATES, SEVERITIES, WORKFLOW_STATUSES } from './finding/model.js';
 import { DETAIL_TYPES, type DetailTypeKey } from './input/event.js';
-import { policySchema } from './policy/policy-config.js';
+import { policySchema, summaryScheduleSchema } from './policy/policy-config.js';
 import { describeIssue, jsonPath } from './schema-issue.js';
 
 export const LOCALES = ['en', 'ja'] as const;
@@ -58,6 +58,18 @@ const configSchema = z.strictObject({
   stateTable: z.optional(z.string().check(z.minLength(3))),
   /** Dedup, flood digests, routing, silences, send rate (see `policy/policy-config.ts`). */
   policy: z.prefault(policySchema, {}),
+  /** Summary emails, one per route, on this schedule (a route's own `summary` overrides it); none when absent. */
+  summary: z.optional(summaryScheduleSchema),
+  /**
+   * The account directory (names, tags, SECURITY contacts) from Organizations and the Account API,
+   * cached in the state table; off when absent. `roleArn`: a role in the management account to assume.
+   */
+  accounts: z.optional(
+    z.strictObject({
+      roleArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/))),
+      cacheTtlHours: z._default(z.number().check(z.positive()), 24),
+    }),
+  ),
 });
 
 export type NotifierConfig = z.infer<typeof configSchema>;

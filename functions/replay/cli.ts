@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Delivery } from '../adapters/deliver-window.js';
-import { destinationOf } from '../adapters/deliver-window.js';
+import { staticDirectory } from '../adapters/directory/directory-source.js';
 import { createNotifier } from '../adapters/notify-input.js';
 import { createFileStateStore, createMemoryStateStore } from '../adapters/state/index.js';
 import { compileTemplates } from '../build/compile-templates.js';
@@ -15,6 +15,7 @@ import { ratePerSecond } from '../core/policy/pacing.js';
 import { createRenderer } from '../core/render/create-renderer.js';
 import { parseReplayArgs, USAGE } from './args.js';
 import { collectInputs } from './collect-inputs.js';
+import { loadAccounts } from './load-accounts.js';
 import { loadReplayConfig } from './load-config.js';
 import { createReplayTransport } from './replay-transport.js';
 import { emailLine, errorLine, skippedLine } from './report-lines.js';
@@ -32,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const config = await loadReplayConfig(args);
+  const directory = await loadAccounts(args.accountsFile);
   const renderer = createRenderer(await compileTemplates('templates'));
   if (args.region !== undefined) process.env.AWS_REGION = args.region;
   const replay = await createReplayTransport(config);
@@ -60,7 +62,8 @@ async function main(argv: readonly string[]): Promise<number> {
     store,
     perSecond: ratePerSecond(name, config.policy.rate.perSecond),
     now: () => now,
-    onDelivery: (delivery) => printDelivery(delivery, replay.where(destinationOf(delivery.item.route))),
+    directory: staticDirectory(directory),
+    onDelivery: (delivery) => printDelivery(delivery, replay.where(delivery.destination)),
   });
   const report = await notifier.notify(records);
   for (const skip of [...report.redelivered, ...report.output.plan.skipped]) {

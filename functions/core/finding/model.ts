@@ -87,6 +87,10 @@ export interface Finding {
   /** 0-100 when the finding carries one. */
   readonly severityScore?: number;
   readonly accountId: string;
+  /** The account's name (ASFF `AwsAccountName`, OCSF `cloud.account.name`, else the account directory). */
+  readonly accountName?: string;
+  /** The account's Organizations tags, from the account directory (routes match on them). */
+  readonly accountTags?: Readonly<Record<string, string>>;
   /** The finding's own Region, not the event's. */
   readonly region: string;
   readonly partition: string;

@@ -1,4 +1,5 @@
 /** Builds the view of a digest email (`digest.mjml`, `digest.txt.hbs`): counts first, then every finding by severity. */
+import { accountLabel } from '../accounts/directory.js';
 import { type Finding, SEVERITIES, type Trigger } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
 import { severityRank } from '../finding/severity.js';
@@ -26,7 +27,7 @@ function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): D
     resource: line(first?.id),
     resourceNote: others > 0 ? label(t, 'moreOfFinding', { count: others }) : undefined,
     control: line(finding.compliance?.controlId),
-    account: line(finding.accountId) ?? '-',
+    account: line(accountLabel(finding.accountId, finding.accountName)) ?? '-',
     region: line(finding.region) ?? '-',
     product: line(finding.productName) ?? '-',
     updatedAt: formatDate(finding.updatedAt, options.timeZone),

@@ -1,4 +1,5 @@
 /** Builds the display-ready view of one finding (`finding.mjml`, `finding.txt.hbs`). */
+import { accountLabel } from '../accounts/directory.js';
 import type { Finding, Trigger } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
 import { cleanLine, cleanShort, cleanText } from './clean-text.js';
@@ -88,7 +89,7 @@ function findingDetails(finding: Finding, t: LocaleStrings, options: RenderOptio
     description: description.text,
     descriptionNote: description.shortened ? label(t, 'descriptionShortened') : undefined,
     severity: severityView(t, finding.severity),
-    account: line(finding.accountId) ?? '-',
+    account: line(accountLabel(finding.accountId, finding.accountName)) ?? '-',
     region: line(finding.region) ?? '-',
     product: line(finding.productName) ?? '-',
     company: line(finding.companyName),

@@ -1,4 +1,5 @@
 /** Builds the view of `subject.hbs` for any notification kind. */
+import { accountLabel } from '../accounts/directory.js';
 import type { Severity } from '../finding/model.js';
 import { mostSevere } from '../finding/severity.js';
 import type { LocaleStrings } from './compiled-templates.js';
@@ -45,7 +46,7 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
       // Older titles start with the control id already ("1.3 Ensure credentials ...").
       control: control !== undefined && !titleNamesControl(title, control) ? control : undefined,
       action,
-      account: line(finding.accountId) ?? '-',
+      account: line(accountLabel(finding.accountId, finding.accountName)) ?? '-',
       region: line(finding.region) ?? '-',
     };
   }
@@ -59,7 +60,7 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
       control: undefined,
       action,
       account: one(
-        findings.map((f) => line(f.accountId) ?? '-'),
+        findings.map((f) => line(accountLabel(f.accountId, f.accountName)) ?? '-'),
         (accounts) => label(t, 'accountCount', { count: accounts.length }),
       ),
       region: one(
