@@ -4,7 +4,6 @@
  * stderr: one `error ...` line per bad input or failed delivery.
  * Exit 0 when every input was read and every email delivered (skips are fine), 1 otherwise.
  */
-import { readFile } from 'node:fs/promises';
 import type { Delivery } from '../adapters/deliver-window.js';
 import { staticDirectory } from '../adapters/directory/directory-source.js';
 import { createNotifier } from '../adapters/notify-input.js';
@@ -17,6 +16,7 @@ import { parseReplayArgs, USAGE } from './args.js';
 import { collectInputs } from './collect-inputs.js';
 import { loadAccounts } from './load-accounts.js';
 import { loadReplayConfig } from './load-config.js';
+import { readJson } from './read-json.js';
 import { createReplayTransport } from './replay-transport.js';
 import { emailLine, errorLine, skippedLine } from './report-lines.js';
 
@@ -79,15 +79,6 @@ function printDelivery({ item, error }: Delivery, where: string): void {
   const input = item.inputs[0] ?? '-';
   if (error) process.stderr.write(`${errorLine(input, `delivery failed: ${error.message}`)}\n`);
   else process.stdout.write(`${emailLine(input, item.email, where, item.inputs.length)}\n`);
-}
-
-async function readJson(file: string): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
-  try {
-    return { ok: true, value: JSON.parse(await readFile(file, 'utf8')) };
-  } catch (cause) {
-    const message = cause instanceof SyntaxError ? `not valid JSON: ${cause.message}` : `cannot read: ${(cause as Error).message}`;
-    return { ok: false, message };
-  }
 }
 
 main(process.argv.slice(2)).then(

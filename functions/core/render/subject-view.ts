@@ -32,6 +32,7 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
     finding: notification.kind === 'finding',
     digest: notification.kind === 'digest',
     insight: notification.kind === 'insight',
+    summary: notification.kind === 'summary',
   };
   const action = line(notification.trigger.action?.name);
   if (notification.kind === 'finding') {
@@ -67,6 +68,24 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
         findings.map((f) => line(f.region) ?? '-'),
         (regions) => regions.slice(0, 3).join(','),
       ),
+    };
+  }
+  if (notification.kind === 'summary') {
+    const { summary } = notification;
+    return {
+      t,
+      ...kinds,
+      severity: '',
+      title: label(t, 'summarySubject', {
+        route: line(summary.route) ?? '-',
+        open: summary.open,
+        critical: summary.bySeverity.CRITICAL,
+        high: summary.bySeverity.HIGH,
+      }),
+      control: undefined,
+      action,
+      account: label(t, 'accountCount', { count: summary.accountCount }),
+      region: '',
     };
   }
   const { insight } = notification;
