@@ -77,6 +77,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       // Account names and tags before the window: routes match on account tags (never fails: see DirectorySource).
       const directory = deps.directory ? await deps.directory.lookup(accountIdsOf(raw)) : EMPTY_DIRECTORY;
       const reads = readsWithAccounts(raw, directory);
+      for (const problem of directory.problems) deps.log.warn('account directory not read', { problem });
       for (const read of reads) for (const error of read.errors) log.invalid(error, idOf(records, read.input));
       const claims = store && deps.claimEvents ? await claimEvents(store, reads) : { reads, redelivered: [], claimed: new Set<string>() };
       const keys = [...new Set(claims.reads.flatMap((r) => r.findings.map((f) => f.finding.key)))];

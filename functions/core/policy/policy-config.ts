@@ -35,6 +35,11 @@ export const summaryScheduleSchema = z.strictObject({
   timeZone: z._default(z.string(), 'UTC'),
   /** No summary for this route. */
   enabled: z._default(z.boolean(), true),
+  /**
+   * Where the Lambda reads open findings: `GetFindings` (Security Hub CSPM, ASFF), `GetFindingsV2`
+   * (the new Security Hub, OCSF). With both on, a finding both send is counted twice.
+   */
+  sources: z._default(z.array(z.enum(['GetFindings', 'GetFindingsV2'])).check(z.minLength(1)), ['GetFindings']),
 });
 
 const emails = z.array(z.email()).check(z.minLength(1), z.maxLength(50));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import * as cheerio from 'cheerio';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { staticDirectory } from '../../../functions/adapters/directory/directory-source.js';
 import { createNotifier } from '../../../functions/adapters/notify-input.js';
 import { createSesTransport } from '../../../functions/adapters/ses-transport.js';
@@ -16,8 +16,11 @@ import { parseConfig } from '../../../functions/core/config.js';
 import { createEventPipeline } from '../../../functions/core/pipeline.js';
 import { renderer } from '../../../functions/core/render/prebuilt.js';
 import { runReplay, writeEvents } from '../../replay/run-replay.js';
+import { type ReadStandIn, startReadStandIn } from '../../support/aws-read-stand-in.js';
 import { readFixtureText } from '../../support/fixtures.js';
+import { importHandler, useLocalLambda } from '../../support/lambda.js';
 import { seedEvent } from '../../support/seed-events.js';
+import { sqsRecord } from '../../support/sqs.js';
 import { DUMMY_CREDENTIALS, LOCAL_REGION, type SesStandIn, startSes } from '../../support/stand-ins.js';
 
 const ACCOUNTS = 'test/fixtures/accounts/accounts.json';
@@ -103,5 +106,44 @@ describe('routes to account owners, against the SES stand-in', () => {
       { route: 'dev-owners', reason: 'account 777788889999: no tag security-owner, no SECURITY alternate contact' },
     ]);
     client.destroy();
+  });
+
+  describe('the Lambda handler, with Organizations and the Account API as stand-ins', () => {
+    let aws: ReadStandIn;
+    beforeAll(async () => {
+      aws = await startReadStandIn();
+      const file = JSON.parse(readFixtureText(ACCOUNTS)) as Record<
+        string,
+        { name: string; tags: Record<string, string>; alternateContacts?: { SECURITY?: { email: string } } }
+      >;
+      for (const [id, entry] of Object.entries(file)) {
+        const email = entry.alternateContacts?.SECURITY?.email;
+        aws.data.accounts[id] = { name: entry.name, tags: entry.tags, ...(email ? { securityEmail: email } : {}) };
+      }
+    });
+    afterAll(() => aws.stop());
+    const output = useLocalLambda(() => ({
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_ORGANIZATIONS: aws.endpoint,
+      AWS_ENDPOINT_URL_ACCOUNT: aws.endpoint,
+    }));
+
+    it('an SQS batch: each email goes to its account owner, looked up in Organizations', async () => {
+      // Prepare
+      vi.stubEnv('NOTIFIER_CONFIG', JSON.stringify({ ...JSON.parse(readFixtureText(CONFIG)), accounts: {} }));
+      const handler = await importHandler();
+
+      // Act
+      const response = await handler({ Records: events.map((e) => sqsRecord(e.name, JSON.stringify(e.event))) });
+
+      // Assess
+      expect(response).toEqual({ batchItemFailures: [] });
+      const emails = await ses.emails();
+      expect(recipientsByTag(emails)).toEqual(EXPECTED);
+      expect(emails.find((e) => e.subject.includes('[pay]'))?.body.text).toContain('payments-prod (111122223333)');
+      expect(aws.calls).toContain('DescribeAccount');
+      const fallback = output.lines().filter((l) => l.message === 'no account owner found; sending to the route recipients');
+      expect(fallback.map((l) => l.route)).toEqual(['dev-owners']);
+    });
   });
 });
