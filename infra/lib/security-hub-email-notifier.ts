@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
+import { grantDirectoryRead } from './account-directory-access.js';
 import { EncryptedTopic } from './encrypted-topic.js';
 import { buildRulePatterns, type EventPatternJson } from './event-pattern.js';
 import { ASSET_BUNDLING, bundleInline, INLINE_HANDLER } from './function-code.js';
@@ -21,6 +22,7 @@ import { createAlarmTopic, createNotifierAlarms } from './notifier-alarms.js';
 import { createFailedAlarm, createStateTable } from './notifier-state.js';
 import { DEFAULT_HANDLER_ENTRY, LOCK_FILE, PROJECT_ROOT } from './paths.js';
 import { SesSender, type SesSenderProps } from './ses-sender.js';
+import { NotifierSummary } from './summary-schedule.js';
 
 /** How the handler code reaches Lambda. */
 export type CodePackaging = 'asset' | 'inline';
@@ -150,6 +152,8 @@ export class SecurityHubEmailNotifier extends Construct {
   readonly deliveryTopic?: EncryptedTopic;
   /** The dedup state (per finding: the material state last mailed and when; event-id claims). */
   readonly stateTable: dynamodb.Table;
+  /** The summary emails (function and one schedule per route), with `config.summary`. */
+  readonly summary?: NotifierSummary;
   /** Where the alarms go. */
   readonly alarmTopic: sns.ITopic;
   /** Dead letters (buffer and rule target), function errors and throttles, oldest buffered message, failed emails. */
@@ -193,11 +197,14 @@ export class SecurityHubEmailNotifier extends Construct {
     this.logGroup.grantWrite(this.role);
 
     let environmentConfig: NotifierConfig = config;
+    /** What sending takes, for this function and the summary's. */
+    let grantSend: (role: iam.IRole) => void;
     if (config.transport === 'ses') {
       if (!config.ses) throw new ConfigError('config.ses', 'required when transport is "ses"');
       const routeRecipients = config.policy.routes.flatMap((route) => (route.ses ? [...route.ses.to, ...route.ses.cc] : []));
-      this.sesSender = new SesSender(this, 'Ses', { ...props.ses, ses: config.ses, routeRecipients });
-      this.sesSender.grantSend(this.role);
+      const sender = new SesSender(this, 'Ses', { ...props.ses, ses: config.ses, routeRecipients });
+      this.sesSender = sender;
+      grantSend = (role) => sender.grantSend(role);
     } else if (config.transport === 'sns') {
       this.deliveryTopic = new EncryptedTopic(this, 'Delivery', {
         displayName: 'Security Hub findings',
@@ -206,16 +213,21 @@ export class SecurityHubEmailNotifier extends Construct {
       // Exact actions rather than grantPublish's `kms:GenerateDataKey*`.
       // Routes may name their own topics (policy.routes[].snsTopicArn): exactly those ARNs too.
       const routeTopics = config.policy.routes.flatMap((route) => (route.snsTopicArn ? [route.snsTopicArn] : []));
-      iam.Grant.addToPrincipal({
-        grantee: this.role,
-        actions: ['sns:Publish'],
-        resourceArns: [this.deliveryTopic.topic.topicArn, ...new Set(routeTopics)],
-      });
-      this.deliveryTopic.key.grant(this.role, 'kms:Decrypt', 'kms:GenerateDataKey');
+      const delivery = this.deliveryTopic;
+      grantSend = (role) => {
+        iam.Grant.addToPrincipal({
+          grantee: role,
+          actions: ['sns:Publish'],
+          resourceArns: [delivery.topic.topicArn, ...new Set(routeTopics)],
+        });
+        delivery.key.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
+      };
       environmentConfig = { ...config, sns: { topicArn: this.deliveryTopic.topic.topicArn } };
     } else {
       throw new ConfigError('config.transport', 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
     }
+    grantSend(this.role);
+    grantDirectoryRead(this.role, config);
 
     this.stateTable = createStateTable(this, this.role, props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY);
     environmentConfig = { ...environmentConfig, stateTable: this.stateTable.tableName };
@@ -246,6 +258,15 @@ export class SecurityHubEmailNotifier extends Construct {
         reportBatchItemFailures: true,
       }),
     );
+
+    if (config.summary) {
+      this.summary = new NotifierSummary(this, 'Summary', {
+        config: environmentConfig,
+        stateTable: this.stateTable,
+        grantSend,
+        ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      });
+    }
 
     this.alarmTopic = props.alarmTopic ?? createAlarmTopic(this, 'Alarms', props.operatorEmail).topic;
     const alarms = createNotifierAlarms(this, {
