@@ -8,6 +8,14 @@ import { seedEvent } from './seed-events.js';
 export const SUMMARY_ACCOUNTS = ['111122223333', '444455556666', '777788889999'] as const;
 const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'HIGH', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'LOW', 'LOW', 'LOW', 'INFORMATIONAL'];
 const CONTROLS = ['S3.1', 'IAM.6', 'EC2.19', 'CloudTrail.1', 'S3.8'];
+/** The titles Security Hub CSPM gives these controls' findings. */
+const TITLES: Readonly<Record<string, string>> = {
+  'S3.1': 'S3 general purpose buckets should have block public access settings enabled',
+  'IAM.6': 'Hardware MFA should be enabled for the root user',
+  'EC2.19': 'Security groups should not allow unrestricted access to ports with high risk',
+  'CloudTrail.1': 'CloudTrail should be enabled and configured with at least one multi-Region trail',
+  'S3.8': 'S3 general purpose buckets should block public access',
+};
 
 export interface ExportOptions {
   readonly count: number;
@@ -26,6 +34,7 @@ export function summaryExport(options: ExportOptions): { Findings: Record<string
     const finding = event.detail.findings[0] ?? {};
     const control = i % 2 === 0 ? 'S3.1' : (CONTROLS[1 + (i % 4)] ?? 'IAM.6');
     finding.Compliance = { Status: 'FAILED', SecurityControlId: control };
+    finding.Title = TITLES[control] ?? control;
     finding.ProductFields = { ...(finding.ProductFields as object), ControlId: control };
     finding.FirstObservedAt = new Date(Date.UTC(2026, 2, 31) - i * 3_600_000).toISOString();
     finding.CreatedAt = finding.FirstObservedAt;
