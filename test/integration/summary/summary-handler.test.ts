@@ -113,4 +113,18 @@ describe('summary handler against the stand-ins', () => {
     expect(mail?.body.text).toContain('GetFindingsV2 open: TooManyRequestsException');
     expect(output.lines().filter((l) => l.message === 'summary source not read')).toHaveLength(sent?.problems.length ?? -1);
   });
+
+  it('fails the invocation when the email cannot be sent (the scheduler retries it); nothing is logged as sent', async () => {
+    // Prepare
+    vi.stubEnv('AWS_ENDPOINT_URL_SESV2', 'http://127.0.0.1:9');
+    const handler = await loadHandler();
+
+    // Act
+    const error = await handler({ route: 'default' }).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toMatchObject({ name: 'DeliveryError', transient: true });
+    expect(await ses.emails()).toEqual([]);
+    expect(output.lines().filter((l) => l.message === 'summary sent')).toEqual([]);
+  });
 });
