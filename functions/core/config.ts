@@ -93,6 +93,16 @@ export function parseConfig(raw: unknown, source = 'config'): NotifierConfig {
   if (config.transport === 'ses' && !config.ses) throw new ConfigError(`${source}.ses`, 'required when transport is "ses"');
   if (config.transport === 'sns' && !config.sns) throw new ConfigError(`${source}.sns`, 'required when transport is "sns"');
   if (!isTimeZone(config.timeZone)) throw new ConfigError(`${source}.timeZone`, `unknown time zone ${JSON.stringify(config.timeZone)}`);
+  const summaryZones: [string, string | undefined][] = [
+    ['summary.timeZone', config.summary?.timeZone],
+    ...config.policy.routes.map((route, i): [string, string | undefined] => [
+      `policy.routes[${i}].summary.timeZone`,
+      route.summary?.timeZone,
+    ]),
+  ];
+  for (const [path, zone] of summaryZones) {
+    if (zone !== undefined && !isTimeZone(zone)) throw new ConfigError(`${source}.${path}`, `unknown time zone ${JSON.stringify(zone)}`);
+  }
   return config;
 }
 

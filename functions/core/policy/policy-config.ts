@@ -31,8 +31,8 @@ const matcherSchema = z.strictObject({
 export const summaryScheduleSchema = z.strictObject({
   /** `cron(0 8 ? * MON *)` (Monday 08:00), `rate(1 day)`; see docs/summary.md. */
   schedule: z._default(z.string().check(z.regex(/^(cron|rate)\(.+\)$/, 'expected cron(...) or rate(...)')), 'cron(0 8 ? * MON *)'),
-  /** IANA time zone of the schedule, e.g. `Asia/Tokyo`. */
-  timeZone: z._default(z.string(), 'UTC'),
+  /** IANA time zone of the schedule and of the summary's dates, e.g. `Asia/Tokyo`; default: the configuration's `timeZone`. */
+  timeZone: z.optional(z.string()),
   /** No summary for this route. */
   enabled: z._default(z.boolean(), true),
   /**

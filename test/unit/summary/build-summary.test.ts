@@ -95,6 +95,18 @@ describe('the summary email', () => {
   });
 });
 
+describe('summary settings', () => {
+  it('refuses an unknown summary time zone with its path', () => {
+    expect(() => parseConfig({ summary: { timeZone: 'Mars/Olympus' } })).toThrow(
+      'config.summary.timeZone: unknown time zone "Mars/Olympus"',
+    );
+    expect(() => parseConfig({ policy: { routes: [{ name: 'r', match: {}, summary: { timeZone: 'Nope' } }] } })).toThrow(
+      'config.policy.routes[0].summary.timeZone: unknown time zone "Nope"',
+    );
+    expect(() => parseConfig({ summary: { schedule: 'every monday' } })).toThrow(/^config\.summary\.schedule: /);
+  });
+});
+
 describe('the schedule period', () => {
   it('reads rate and cron expressions', () => {
     expect(periodMs('rate(1 day)')).toBe(86_400_000);
