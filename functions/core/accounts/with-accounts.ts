@@ -15,16 +15,24 @@ export function withAccount(finding: Finding, directory: AccountDirectory): Find
   return { ...finding, ...(name ? { accountName: name } : {}), accountTags: info.tags };
 }
 
-/** Every finding of every read, enriched (insights and errors as they are). */
+/** Every finding and insight of every read, with its account's name (errors as they are). */
 export function readsWithAccounts(reads: readonly InputRead[], directory: AccountDirectory): InputRead[] {
   if (directory.accounts.size === 0) return [...reads];
   return reads.map((read) => ({
     ...read,
     findings: read.findings.map((item) => ({ ...item, finding: withAccount(item.finding, directory) })),
+    insights: read.insights.map((item) => {
+      const name = directory.accounts.get(item.insight.accountId)?.name;
+      return name ? { ...item, insight: { ...item.insight, accountName: name } } : item;
+    }),
   }));
 }
 
-/** The distinct account ids of the reads' findings (what to look up). */
+/** The distinct account ids of the reads' findings and insights (what to look up). */
 export function accountIdsOf(reads: readonly InputRead[]): string[] {
-  return [...new Set(reads.flatMap((read) => read.findings.map((item) => item.finding.accountId)))];
+  const ids = reads.flatMap((read) => [
+    ...read.findings.map((item) => item.finding.accountId),
+    ...read.insights.map((item) => item.insight.accountId),
+  ]);
+  return [...new Set(ids)];
 }

@@ -132,6 +132,8 @@ export interface InsightResult {
   readonly rows: readonly { readonly value: string; readonly count: number }[];
   readonly region: string;
   readonly accountId: string;
+  /** The account's name, from the account directory. */
+  readonly accountName?: string;
   readonly partition: string;
   readonly consoleUrl: string;
 }

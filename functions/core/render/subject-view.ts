@@ -96,7 +96,7 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
     title: line(insight.name) ?? '-',
     control: undefined,
     action,
-    account: line(insight.accountId) ?? '-',
+    account: line(accountLabel(insight.accountId, insight.accountName)) ?? '-',
     region: line(insight.region) ?? '-',
   };
 }

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseAccountsFile } from '../../../functions/core/accounts/accounts-file.js';
 import { accountLabel } from '../../../functions/core/accounts/directory.js';
 import { ownerOf, ownerOfAll } from '../../../functions/core/accounts/owner.js';
-import { withAccount } from '../../../functions/core/accounts/with-accounts.js';
+import { accountIdsOf, readsWithAccounts, withAccount } from '../../../functions/core/accounts/with-accounts.js';
 import { parseConfig } from '../../../functions/core/config.js';
 import { ConfigError } from '../../../functions/core/errors.js';
+import { createPipeline } from '../../../functions/core/pipeline.js';
 import { routeFinding } from '../../../functions/core/policy/route.js';
+import { renderer } from '../../../functions/core/render/prebuilt.js';
 import { aFinding } from '../../support/findings.js';
+import { readFixture } from '../../support/fixtures.js';
 import { thrown } from '../../support/thrown.js';
 
 const directory = parseAccountsFile(
@@ -49,6 +52,18 @@ describe('account names and tags on findings', () => {
     expect(finding.accountTags?.env).toBe('prod');
     expect(withAccount(aFinding({ accountName: 'from-asff' }), directory).accountName).toBe('from-asff');
     expect(withAccount(aFinding({ accountId: '999999999999' }), directory)).toEqual(aFinding({ accountId: '999999999999' }));
+  });
+
+  it('names the account of an insight too, in its body and subject', () => {
+    const pipeline = createPipeline(parseConfig({}), renderer);
+    const read = pipeline.read(readFixture('fixtures/insight/insight-results-managed-aws-us-gov-event.json'), 'insight.json');
+    expect(accountIdsOf([read])).toEqual(['222233334444']);
+    const named = parseAccountsFile({ '222233334444': { name: 'gov-prod' } }, 'accounts.json');
+    const [insight] = readsWithAccounts([read], named)[0]?.insights ?? [];
+    if (!insight) throw new Error('the fixture holds an insight');
+    const email = renderer.render(insight, { locale: 'en', timeZone: 'UTC' });
+    expect(email.text).toContain('gov-prod (222233334444)');
+    expect(email.subject).toContain('gov-prod (222233334444)');
   });
 
   it('labels an account by name and id', () => {
