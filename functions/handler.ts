@@ -7,6 +7,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createLambdaStateStore } from './adapters/create-state-store.js';
 import { createTransport } from './adapters/create-transport.js';
+import { createLambdaDirectory } from './adapters/directory/create-directory.js';
 import { CONFIG_VARIABLE, readLambdaConfig } from './adapters/lambda-config.js';
 import { createNotifier, type Notifier, type WindowReport } from './adapters/notify-input.js';
 import { METRICS_SERVICE, metricsDisabled, publishWindowMetrics } from './adapters/window-metrics.js';
@@ -34,12 +35,17 @@ function readConfig(): NotifierConfig {
 }
 
 async function wire(config: NotifierConfig): Promise<Notifier> {
-  const [transport, store] = await Promise.all([createTransport(config, CONFIG_VARIABLE), createLambdaStateStore(config, logger)]);
+  const [transport, store, directory] = await Promise.all([
+    createTransport(config, CONFIG_VARIABLE),
+    createLambdaStateStore(config, logger),
+    createLambdaDirectory(config, logger),
+  ]);
   return createNotifier({
     pipeline: createEventPipeline(config, renderer),
     transport,
     log: logger,
     ...(store ? { store, claimEvents: true } : {}),
+    ...(directory ? { directory } : {}),
     perSecond: ratePerSecond(transport.name, config.policy.rate.perSecond),
     now: () => new Date(),
   });

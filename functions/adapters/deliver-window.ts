@@ -12,6 +12,8 @@ export interface Delivery {
   readonly item: WindowEmail;
   readonly error?: Error;
   readonly deferred?: boolean;
+  /** Where it went (or was to go); `undefined`: the transport's configured recipients or topic. */
+  readonly destination?: Destination;
 }
 
 export interface DeliverOptions {
@@ -23,6 +25,8 @@ export interface DeliverOptions {
   readonly remainingMs?: () => number;
   /** @default 5000 */
   readonly marginMs?: number;
+  /** Where an email goes; default: its route's own recipients (`destinationOf`). See `ownerDestination`. */
+  readonly destinationFor?: (item: WindowEmail) => Destination | undefined;
   /** Called after each attempt, e.g. to log or print it. */
   readonly onDelivery?: (delivery: Delivery) => void;
 }
@@ -44,7 +48,7 @@ export async function deliverWindow(emails: readonly WindowEmail[], options: Del
       delivery = { item, deferred: true, error: new Error('not enough time left in this invocation; the record comes back') };
     } else {
       if (delay > 0) await sleep(delay);
-      delivery = await attempt(options.transport, item);
+      delivery = await attempt(options.transport, item, (options.destinationFor ?? ((i) => destinationOf(i.route)))(item));
     }
     deliveries.push(delivery);
     options.onDelivery?.(delivery);
@@ -52,13 +56,13 @@ export async function deliverWindow(emails: readonly WindowEmail[], options: Del
   return deliveries;
 }
 
-async function attempt(transport: Transport, item: WindowEmail): Promise<Delivery> {
+async function attempt(transport: Transport, item: WindowEmail, destination: Destination | undefined): Promise<Delivery> {
+  const where = destination ? { destination } : {};
   try {
-    const destination = destinationOf(item.route);
     await (destination ? transport.send(item.email, destination) : transport.send(item.email));
-    return { item };
+    return { item, ...where };
   } catch (cause) {
-    return { item, error: cause instanceof Error ? cause : new Error(String(cause)) };
+    return { item, ...where, error: cause instanceof Error ? cause : new Error(String(cause)) };
   }
 }
 

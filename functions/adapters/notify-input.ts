@@ -4,6 +4,8 @@
  * state, plan, send paced, write the new state, release claims of failed emails, log the counts.
  * Never throws for bad input, failed deliveries or an unreachable state store.
  */
+import { EMPTY_DIRECTORY } from '../core/accounts/directory.js';
+import { accountIdsOf, readsWithAccounts } from '../core/accounts/with-accounts.js';
 import { InvalidEventError } from '../core/errors.js';
 import type { InputRead, Pipeline, WindowOutput } from '../core/pipeline.js';
 import { windowCounts } from '../core/policy/counts.js';
@@ -11,6 +13,8 @@ import type { StateStore } from '../core/policy/state.js';
 import { type Skipped, statesToWrite } from '../core/policy/window.js';
 import { claimEvents } from './claim-events.js';
 import { type Delivery, deliverWindow } from './deliver-window.js';
+import type { DirectorySource } from './directory/directory-source.js';
+import { ownerDestination } from './directory/owner-destination.js';
 import type { Transport } from './transport.js';
 import { createWindowLog, type Log } from './window-log.js';
 import type { NotifierCounts } from './window-metrics.js';
@@ -47,6 +51,8 @@ export interface NotifierDeps {
   readonly now: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly onDelivery?: (delivery: Delivery) => void;
+  /** Account names, tags and owners; none: findings keep what they carry, routes send to their own recipients. */
+  readonly directory?: DirectorySource;
 }
 
 export interface Notifier {
@@ -63,11 +69,15 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const log = createWindowLog(deps.log, deps.transport.name);
   return {
     async notify(records, remainingMs) {
-      const reads = records.map(({ input, json }) =>
+      const raw = records.map(({ input, json }) =>
         json instanceof SyntaxError
           ? { input, findings: [], insights: [], errors: [new InvalidEventError(input, '', `body is not JSON (${json.message})`)] }
           : pipeline.read(json, input),
       );
+      // Account names and tags before the window: routes match on account tags (never fails: see DirectorySource).
+      const directory = deps.directory ? await deps.directory.lookup(accountIdsOf(raw)) : EMPTY_DIRECTORY;
+      const reads = readsWithAccounts(raw, directory);
+      for (const problem of directory.problems) deps.log.warn('account directory not read', { problem });
       for (const read of reads) for (const error of read.errors) log.invalid(error, idOf(records, read.input));
       const claims = store && deps.claimEvents ? await claimEvents(store, reads) : { reads, redelivered: [], claimed: new Set<string>() };
       const keys = [...new Set(claims.reads.flatMap((r) => r.findings.map((f) => f.finding.key)))];
@@ -86,6 +96,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         perSecond: deps.perSecond,
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
         ...(remainingMs ? { remainingMs } : {}),
+        destinationFor: (item) => ownerDestination(item, directory, deps.log),
         onDelivery: (delivery) => {
           log.delivery(delivery);
           deps.onDelivery?.(delivery);

@@ -32,11 +32,13 @@ export function slugify(text: string): string {
 function title(notification: Notification): string {
   if (notification.kind === 'finding') return notification.finding.title;
   if (notification.kind === 'digest') return `${notification.findings.length} findings ${notification.findings[0]?.title ?? ''}`;
+  if (notification.kind === 'summary') return notification.summary.route;
   return notification.insight.name;
 }
 
 function label(notification: Notification): string {
   if (notification.kind === 'insight') return 'insight';
+  if (notification.kind === 'summary') return 'summary';
   const severities: readonly Severity[] =
     notification.kind === 'finding' ? [notification.finding.severity] : notification.findings.map((f) => f.severity);
   return (mostSevere(severities) ?? 'INFORMATIONAL').toLowerCase();

@@ -54,6 +54,7 @@ export function shortenNotification(notification: Notification, text: string, bo
   let shortened: Notification;
   if (notification.kind === 'finding') shortened = { ...notification, finding: shortenFinding(notification.finding) };
   else if (notification.kind === 'digest') shortened = { ...notification, findings: notification.findings.map(shortenFinding) };
+  else if (notification.kind === 'summary') shortened = notification;
   else shortened = { ...notification, insight: { ...notification.insight, rows: notification.insight.rows.slice(0, bounds.items * 10) } };
 
   let body = text;

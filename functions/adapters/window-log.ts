@@ -59,5 +59,6 @@ function about(item: WindowEmail): Record<string, unknown> {
       severity: item.email.headers['X-SecurityHub-Severity'],
     };
   }
+  if (n.kind === 'summary') return { ...base, findingCount: n.summary.open };
   return { ...base, insightArn: n.insight.arn };
 }

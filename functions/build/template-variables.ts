@@ -14,6 +14,7 @@ const FILES: Record<keyof typeof VIEW_SHAPES, string> = {
   finding: '`finding.mjml`, `finding.txt.hbs`',
   digest: '`digest.mjml`, `digest.txt.hbs`',
   insight: '`insight.mjml`, `insight.txt.hbs`',
+  summary: '`summary.mjml`, `summary.txt.hbs`',
   subject: '`subject.hbs`',
 };
 

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { ConfigError } from './errors.js';
 import { COMPLIANCE_STATUSES, RECORD_STATES, SEVERITIES, WORKFLOW_STATUSES } from './finding/model.js';
 import { DETAIL_TYPES, type DetailTypeKey } from './input/event.js';
-import { policySchema } from './policy/policy-config.js';
+import { policySchema, summaryScheduleSchema } from './policy/policy-config.js';
 import { describeIssue, jsonPath } from './schema-issue.js';
 
 export const LOCALES = ['en', 'ja'] as const;
@@ -65,6 +65,18 @@ const configSchema = z.strictObject({
   stateTable: z.optional(z.string().check(z.minLength(3))),
   /** Dedup, flood digests, routing, silences, send rate (see `policy/policy-config.ts`). */
   policy: z.prefault(policySchema, {}),
+  /** Summary emails, one per route, on this schedule (a route's own `summary` overrides it); none when absent. */
+  summary: z.optional(summaryScheduleSchema),
+  /**
+   * The account directory (names, tags, SECURITY contacts) from Organizations and the Account API,
+   * cached in the state table; off when absent. `roleArn`: a role in the management account to assume.
+   */
+  accounts: z.optional(
+    z.strictObject({
+      roleArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/))),
+      cacheTtlHours: z._default(z.number().check(z.positive()), 24),
+    }),
+  ),
 });
 
 export type NotifierConfig = z.infer<typeof configSchema>;
@@ -88,6 +100,16 @@ export function parseConfig(raw: unknown, source = 'config'): NotifierConfig {
   if (config.transport === 'ses' && !config.ses) throw new ConfigError(`${source}.ses`, 'required when transport is "ses"');
   if (config.transport === 'sns' && !config.sns) throw new ConfigError(`${source}.sns`, 'required when transport is "sns"');
   if (!isTimeZone(config.timeZone)) throw new ConfigError(`${source}.timeZone`, `unknown time zone ${JSON.stringify(config.timeZone)}`);
+  const summaryZones: [string, string | undefined][] = [
+    ['summary.timeZone', config.summary?.timeZone],
+    ...config.policy.routes.map((route, i): [string, string | undefined] => [
+      `policy.routes[${i}].summary.timeZone`,
+      route.summary?.timeZone,
+    ]),
+  ];
+  for (const [path, zone] of summaryZones) {
+    if (zone !== undefined && !isTimeZone(zone)) throw new ConfigError(`${source}.${path}`, `unknown time zone ${JSON.stringify(zone)}`);
+  }
   return config;
 }
 

@@ -11,8 +11,10 @@ import { decodeInput } from './input/decode.js';
 import { decodeEvent } from './input/decode-event.js';
 import { type Decoder, enabledDetailTypes, type InputRead, readInput } from './pipeline/read-input.js';
 import { renderWindow, type WindowEmail, type WindowOutput, type WindowState } from './pipeline/render-window.js';
+import type { Route } from './policy/policy-config.js';
 import type { Email } from './render/email.js';
 import type { Renderer } from './render/renderer.js';
+import { planSummaries, type SummaryContext } from './summary/route-summaries.js';
 
 export type { InputRead } from './pipeline/read-input.js';
 export type { RenderFailure, WindowEmail, WindowOutput, WindowState } from './pipeline/render-window.js';
@@ -34,6 +36,8 @@ export interface Pipeline {
    * result does not depend on the clock.
    */
   plan(json: unknown, input: string, now?: Date): Outcome[];
+  /** The summary email of each route over these findings (`only`: one route, by name), in the route's locale and time zone. */
+  summaries(findings: readonly Finding[], context: SummaryContext, only?: string): { route: Route; email: Email }[];
 }
 
 /**
@@ -65,6 +69,15 @@ function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decode
   return {
     read,
     window,
+    summaries(findings, context, only) {
+      return planSummaries(findings, config, context, only).map(({ route, notification }) => ({
+        route,
+        email: renderer.render(notification, {
+          locale: route.locale ?? config.locale,
+          timeZone: route.summary?.timeZone ?? config.timeZone,
+        }),
+      }));
+    },
     plan(json, input, now) {
       const one = read(json, input);
       const { plan, emails, renderFailures } = window([one], { now: now ?? eventTime(one), prior: new Map() });

@@ -4,7 +4,7 @@
  * becomes an `error` item naming the file, so template editors see everything.
  */
 import { readFile } from 'node:fs/promises';
-import type { Severity } from '../core/finding/model.js';
+import type { Finding, Severity } from '../core/finding/model.js';
 import { mostSevere } from '../core/finding/severity.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { Email } from '../core/render/email.js';
@@ -43,11 +43,26 @@ export async function buildGallery(pipeline: Pipeline, paths: readonly string[])
     title: file,
     message: 'no such file or folder',
   }));
-  for (const file of files) items.push(...(await planFile(pipeline, file)));
+  const findings: Finding[] = [];
+  for (const file of files) items.push(...(await planFile(pipeline, file, findings)));
+  items.push(...summaryItems(pipeline, findings));
   return { items, files };
 }
 
-async function planFile(pipeline: Pipeline, file: string): Promise<GalleryItem[]> {
+/** The summary of every fixture finding: the summary template's preview data. */
+function summaryItems(pipeline: Pipeline, findings: readonly Finding[]): GalleryItem[] {
+  const times = findings.map((f) => Date.parse(f.updatedAt ?? '')).filter((t) => Number.isFinite(t));
+  const now = new Date(times.length > 0 ? Math.max(...times) : 0);
+  try {
+    return pipeline
+      .summaries(findings, { now })
+      .map(({ email }, n) => ({ kind: 'email', id: `summary#${n}`, file: 'summary', email, ...describe(email) }));
+  } catch (cause) {
+    return [{ kind: 'error', id: 'summary#0', file: 'summary', title: 'summary', message: `render failed: ${messageOf(cause)}` }];
+  }
+}
+
+async function planFile(pipeline: Pipeline, file: string, findings: Finding[]): Promise<GalleryItem[]> {
   const failed = (message: string): GalleryItem[] => [{ kind: 'error', id: `${file}#0`, file, title: file, message }];
   let json: unknown;
   try {
@@ -55,6 +70,7 @@ async function planFile(pipeline: Pipeline, file: string): Promise<GalleryItem[]
   } catch (cause) {
     return failed(`cannot read JSON: ${messageOf(cause)}`);
   }
+  findings.push(...pipeline.read(json, file).findings.map((item) => item.finding));
   try {
     return pipeline.plan(json, file).map((outcome, n): GalleryItem => {
       const id = `${file}#${n}`;
@@ -78,6 +94,7 @@ export function describe(email: Email): { title: string; severity?: Severity; la
     return { title, severity, label: 'finding' };
   }
   if (notification.kind === 'insight') return { title: notification.insight.name, label: 'insight' };
+  if (notification.kind === 'summary') return { title: email.subject, label: 'summary' };
   const { findings } = notification;
   const severity = mostSevere(findings.map((finding) => finding.severity));
   return { title: email.subject, label: `digest of ${findings.length}`, ...(severity ? { severity } : {}) };

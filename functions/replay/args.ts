@@ -13,6 +13,7 @@ Options:
   --from ADDR          SES sender          --to ADDR[,ADDR]   SES recipients
   --topic-arn ARN      SNS topic           --region REGION     AWS Region for ses/sns
   --locale en|ja       email language      --time-zone ZONE    e.g. Asia/Tokyo
+  --accounts FILE      account names, tags and security contacts (stands in for Organizations)
   --state DIR          keep the dedup state between runs in DIR/state.json (default: this run only)
   --now ISO            the time of the run (silences, repeat interval), e.g. 2026-03-31T09:00:00Z
   -h, --help           show this help
@@ -30,6 +31,8 @@ export interface ReplayArgs {
   /** Settings given as flags; they override the config file. */
   readonly overrides: Readonly<Record<string, unknown>>;
   readonly region?: string;
+  /** The `--accounts` file (account directory). */
+  readonly accountsFile?: string;
   /** Folder of the JSON-file state store. */
   readonly stateDir?: string;
   readonly now?: Date;
@@ -48,6 +51,7 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
     region: { type: 'string' },
     state: { type: 'string' },
     now: { type: 'string' },
+    accounts: { type: 'string' },
   });
   const overrides: Record<string, unknown> = renderSettings(values);
   if (values.transport !== undefined) overrides.transport = values.transport;
@@ -66,6 +70,7 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
     ...(values.config === undefined ? {} : { configFile: values.config }),
     ...(values.region === undefined ? {} : { region: values.region }),
     ...(values.state === undefined ? {} : { stateDir: values.state }),
+    ...(values.accounts === undefined ? {} : { accountsFile: values.accounts }),
     ...(now ? { now } : {}),
   };
 }

@@ -4,9 +4,8 @@
  * stderr: one `error ...` line per bad input or failed delivery.
  * Exit 0 when every input was read and every email delivered (skips are fine), 1 otherwise.
  */
-import { readFile } from 'node:fs/promises';
 import type { Delivery } from '../adapters/deliver-window.js';
-import { destinationOf } from '../adapters/deliver-window.js';
+import { staticDirectory } from '../adapters/directory/directory-source.js';
 import { createNotifier } from '../adapters/notify-input.js';
 import { createFileStateStore, createMemoryStateStore } from '../adapters/state/index.js';
 import { compileTemplates } from '../build/compile-templates.js';
@@ -15,7 +14,9 @@ import { ratePerSecond } from '../core/policy/pacing.js';
 import { createRenderer } from '../core/render/create-renderer.js';
 import { parseReplayArgs, USAGE } from './args.js';
 import { collectInputs } from './collect-inputs.js';
+import { loadAccounts } from './load-accounts.js';
 import { loadReplayConfig } from './load-config.js';
+import { readJson } from './read-json.js';
 import { createReplayTransport } from './replay-transport.js';
 import { digestedLines, emailLine, errorLine, skippedLine } from './report-lines.js';
 
@@ -32,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const config = await loadReplayConfig(args);
+  const directory = await loadAccounts(args.accountsFile);
   const renderer = createRenderer(await compileTemplates('templates'));
   if (args.region !== undefined) process.env.AWS_REGION = args.region;
   const replay = await createReplayTransport(config);
@@ -60,7 +62,8 @@ async function main(argv: readonly string[]): Promise<number> {
     store,
     perSecond: ratePerSecond(name, config.policy.rate.perSecond),
     now: () => now,
-    onDelivery: (delivery) => printDelivery(delivery, replay.where(destinationOf(delivery.item.route))),
+    directory: staticDirectory(directory),
+    onDelivery: (delivery) => printDelivery(delivery, replay.where(delivery.destination)),
   });
   const report = await notifier.notify(records);
   for (const skip of [...report.redelivered, ...report.output.plan.skipped]) {
@@ -78,15 +81,6 @@ function printDelivery({ item, error }: Delivery, where: string): void {
   else {
     const lines = [emailLine(input, item.email, where, item.inputs.length), ...digestedLines(item.inputs, where)];
     process.stdout.write(`${lines.join('\n')}\n`);
-  }
-}
-
-async function readJson(file: string): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
-  try {
-    return { ok: true, value: JSON.parse(await readFile(file, 'utf8')) };
-  } catch (cause) {
-    const message = cause instanceof SyntaxError ? `not valid JSON: ${cause.message}` : `cannot read: ${(cause as Error).message}`;
-    return { ok: false, message };
   }
 }
 

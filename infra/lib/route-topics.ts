@@ -13,18 +13,24 @@ import { ConfigError } from '../../functions/core/errors.js';
 
 /**
  * Grants `sns:Publish` on the route topics and `kms:Decrypt` and `kms:GenerateDataKey` on `keyArns`
- * (the customer managed keys of encrypted route topics), and checks every topic's Region.
- *
- * @throws ConfigError naming the route whose topic is in another Region than a stack with a known Region.
+ * (the customer managed keys of encrypted route topics). Call `checkRouteTopicRegions` once per notifier.
  */
-export function grantRouteTopics(scope: Construct, role: iam.IGrantable, config: NotifierConfig, keyArns: readonly string[]): void {
-  const routes = config.policy.routes.flatMap((route, index) => (route.snsTopicArn ? [{ index, arn: route.snsTopicArn }] : []));
-  if (routes.length > 0) {
-    iam.Grant.addToPrincipal({ grantee: role, actions: ['sns:Publish'], resourceArns: [...new Set(routes.map((r) => r.arn))] });
-  }
+export function grantRouteTopics(role: iam.IGrantable, config: NotifierConfig, keyArns: readonly string[]): void {
+  const arns = routeTopics(config).map((r) => r.arn);
+  if (arns.length > 0) iam.Grant.addToPrincipal({ grantee: role, actions: ['sns:Publish'], resourceArns: [...new Set(arns)] });
   if (keyArns.length > 0) {
     iam.Grant.addToPrincipal({ grantee: role, actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resourceArns: [...new Set(keyArns)] });
   }
+}
+
+/**
+ * Checks every route topic's Region: at synth when the stack's Region is known, else with a
+ * CloudFormation rule that stops the deploy before anything is created.
+ *
+ * @throws ConfigError naming the route whose topic is in another Region than a stack with a known Region.
+ */
+export function checkRouteTopicRegions(scope: Construct, config: NotifierConfig): void {
+  const routes = routeTopics(config);
   const stackRegion = Stack.of(scope).region;
   const regions = new Set(routes.map((r) => regionOf(r.arn)));
   if (!Token.isUnresolved(stackRegion)) {
@@ -44,6 +50,10 @@ export function grantRouteTopics(scope: Construct, role: iam.IGrantable, config:
       assertDescription: `policy.routes[].snsTopicArn names a topic in ${region}: deploy this notifier in ${region}, or use a topic of this Region`,
     })),
   });
+}
+
+function routeTopics(config: NotifierConfig): { index: number; arn: string }[] {
+  return config.policy.routes.flatMap((route, index) => (route.snsTopicArn ? [{ index, arn: route.snsTopicArn }] : []));
 }
 
 function regionOf(arn: string): string {

@@ -16,6 +16,7 @@ import { ACTION_ARN_VARIABLE, STATE_TABLE_VARIABLE, TOPIC_ARN_VARIABLE } from '.
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
+import { grantDirectoryRead } from './account-directory-access.js';
 import { type CustomActionOptions, createCustomAction } from './custom-action.js';
 import { EncryptedTopic } from './encrypted-topic.js';
 import { buildRulePatterns, type EventPatternJson, MAX_PATTERN_LENGTH } from './event-pattern.js';
@@ -25,9 +26,10 @@ import { createAlarmTopic, createNotifierAlarms } from './notifier-alarms.js';
 import { addNotifierOutputs } from './notifier-outputs.js';
 import { createFailedAlarm, createStateTable } from './notifier-state.js';
 import { DEFAULT_HANDLER_ENTRY } from './paths.js';
-import { grantRouteTopics } from './route-topics.js';
+import { checkRouteTopicRegions, grantRouteTopics } from './route-topics.js';
 import { createSesFeedback } from './ses-feedback.js';
 import { SesSender, type SesSenderProps } from './ses-sender.js';
+import { NotifierSummary } from './summary-schedule.js';
 
 export type { CustomActionOptions } from './custom-action.js';
 export type { CodePackaging } from './function-package.js';
@@ -179,6 +181,8 @@ export class SecurityHubEmailNotifier extends Construct {
   readonly deliveryTopic?: EncryptedTopic;
   /** The dedup state (per finding: the material state last mailed and when; event-id claims). */
   readonly stateTable: dynamodb.Table;
+  /** The summary emails (function and one schedule per route), with `config.summary`. */
+  readonly summary?: NotifierSummary;
   /** Where the alarms go. */
   readonly alarmTopic: sns.ITopic;
   /** Dead letters (buffer and rule target), function errors and throttles, oldest buffered message, failed emails. */
@@ -235,29 +239,39 @@ export class SecurityHubEmailNotifier extends Construct {
     const tokens: Record<string, string> = {};
     const { sns: _topic, stateTable: _table, ...rest } = config;
     let fileConfig: Omit<NotifierConfig, 'sns' | 'stateTable'> = rest;
+    /** What sending takes, for this function and the summary's. */
+    let grantSend: (role: iam.IRole) => void;
     if (config.transport === 'ses') {
       if (!config.ses) throw new ConfigError('config.ses', 'required when transport is "ses"');
       const routeRecipients = config.policy.routes.flatMap((route) => (route.ses ? [...route.ses.to, ...route.ses.cc] : []));
       // Every notifier sends through a configuration set, whose event destination reports bounces and complaints.
       const configurationSet = config.ses.configurationSet ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
       const own = config.ses.configurationSet === undefined ? { createConfigurationSet: true } : {};
-      this.sesSender = new SesSender(this, 'Ses', { ...props.ses, ...own, ses: { ...config.ses, configurationSet }, routeRecipients });
-      this.sesSender.grantSend(this.role);
+      const sender = new SesSender(this, 'Ses', { ...props.ses, ...own, ses: { ...config.ses, configurationSet }, routeRecipients });
+      this.sesSender = sender;
+      grantSend = (role) => sender.grantSend(role);
       fileConfig = { ...fileConfig, ses: { ...config.ses, configurationSet } };
     } else if (config.transport === 'sns') {
       this.deliveryTopic = new EncryptedTopic(this, 'Delivery', {
         displayName: 'Security Hub findings',
         emails: props.subscriptionEmails ?? [],
       });
-      // Exact actions rather than grantPublish's `kms:GenerateDataKey*`.
-      iam.Grant.addToPrincipal({ grantee: this.role, actions: ['sns:Publish'], resourceArns: [this.deliveryTopic.topic.topicArn] });
-      this.deliveryTopic.key.grant(this.role, 'kms:Decrypt', 'kms:GenerateDataKey');
-      // Routes may name their own topics (policy.routes[].snsTopicArn): exactly those, with their keys, in this Region.
-      grantRouteTopics(this, this.role, config, props.routeTopicKeyArns ?? []);
-      tokens[TOPIC_ARN_VARIABLE] = this.deliveryTopic.topic.topicArn;
+      const delivery = this.deliveryTopic;
+      const routeKeys = props.routeTopicKeyArns ?? [];
+      grantSend = (role) => {
+        // Exact actions rather than grantPublish's `kms:GenerateDataKey*`.
+        iam.Grant.addToPrincipal({ grantee: role, actions: ['sns:Publish'], resourceArns: [delivery.topic.topicArn] });
+        delivery.key.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
+        // Routes may name their own topics (policy.routes[].snsTopicArn): exactly those, with their keys.
+        grantRouteTopics(role, config, routeKeys);
+      };
+      checkRouteTopicRegions(this, config);
+      tokens[TOPIC_ARN_VARIABLE] = delivery.topic.topicArn;
     } else {
       throw new ConfigError('config.transport', 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
     }
+    grantSend(this.role);
+    grantDirectoryRead(this.role, config);
 
     this.stateTable = createStateTable(this, this.role, props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY);
     tokens[STATE_TABLE_VARIABLE] = this.stateTable.tableName;
@@ -290,6 +304,18 @@ export class SecurityHubEmailNotifier extends Construct {
         reportBatchItemFailures: true,
       }),
     );
+
+    if (config.summary) {
+      this.summary = new NotifierSummary(this, 'Summary', {
+        config,
+        fileConfig,
+        tokens,
+        ...(props.codePackaging ? { codePackaging: props.codePackaging } : {}),
+        stateTable: this.stateTable,
+        grantSend,
+        ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      });
+    }
 
     this.alarmTopic = props.alarmTopic ?? createAlarmTopic(this, 'Alarms', props.operatorEmail).topic;
     const alarms = createNotifierAlarms(this, {

@@ -41,6 +41,10 @@ describe('buildGallery', () => {
     expect(byFile('c-broken.json')).toMatchObject([{ kind: 'error', message: expect.stringContaining('cannot read JSON') }]);
     expect(byFile('missing')).toMatchObject([{ kind: 'error', message: 'no such file or folder' }]);
     expect(new Set(gallery.items.map((item) => item.id)).size).toBe(gallery.items.length);
+    // The summary template's preview: the open findings of every fixture (the resolved one is not open).
+    const [summary] = byFile('summary');
+    expect(summary).toMatchObject({ kind: 'email', label: 'summary' });
+    expect(summary?.kind === 'email' && summary.email.text).toMatch(/^Total: 1$/m);
   });
 
   it('shows the new sections of the default fixtures: what happened, contributing findings, account name', async () => {
@@ -62,6 +66,10 @@ describe('buildGallery', () => {
       },
     };
     const gallery = await buildGallery(createPipeline(parseConfig({}), throwing), [join(dir, 'a-guardduty.json')]);
-    expect(gallery.items).toMatchObject([{ kind: 'error', message: 'render failed: TemplateError: templates/finding.mjml:3: boom' }]);
+    expect(gallery.items).toMatchObject([
+      { kind: 'error', message: 'render failed: TemplateError: templates/finding.mjml:3: boom' },
+      // The summary of the fixtures is rendered by the same renderer.
+      { kind: 'error', file: 'summary', message: 'render failed: TemplateError: templates/finding.mjml:3: boom' },
+    ]);
   });
 });

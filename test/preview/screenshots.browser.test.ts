@@ -37,18 +37,23 @@ describe('takeScreenshots', () => {
     const pipeline = createPipeline(parseConfig({}), createRenderer(await compileTemplates(join(REPO_ROOT, 'templates'))));
     const fixture = join(REPO_ROOT, 'fixtures/real/guardduty-ssh-bruteforce-docs.json');
     const gallery = await buildGallery(pipeline, [fixture]);
-    expect(gallery.items.filter((item) => item.kind === 'email')).toHaveLength(1);
+    // The fixture's email, then the gallery's summary of it.
+    expect(gallery.items.filter((item) => item.kind === 'email')).toHaveLength(2);
 
     const files = await takeScreenshots(browser, gallery, dir);
 
     expect(files.map((file) => basename(file))).toEqual([
       'guardduty-ssh-bruteforce-docs-desktop.png',
+      'summary-desktop.png',
       'guardduty-ssh-bruteforce-docs-mobile.png',
+      'summary-mobile.png',
     ]);
     for (const [index, viewport] of VIEWPORTS.entries()) {
-      const size = pngSize(await readFile(files[index] ?? ''));
-      expect(size.width).toBe(viewport.width);
-      expect(size.height).toBeGreaterThanOrEqual(viewport.height);
+      for (const file of files.slice(index * 2, index * 2 + 2)) {
+        const size = pngSize(await readFile(file));
+        expect(size.width).toBe(viewport.width);
+        expect(size.height).toBeGreaterThanOrEqual(viewport.height);
+      }
     }
   });
 });

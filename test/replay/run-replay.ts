@@ -12,10 +12,15 @@ export interface ReplayRun {
 
 /** `npm run replay -- ...args`, from the repository root. */
 export function runReplay(args: readonly string[]): Promise<ReplayRun> {
+  return runCli('functions/replay/cli.ts', args);
+}
+
+/** A CLI script (e.g. `functions/summary/cli.ts`) with `args`, as `npm run` starts it, from the repository root. */
+export function runCli(script: string, args: readonly string[]): Promise<ReplayRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'functions/replay/cli.ts', ...args],
+      ['--import', 'tsx', script, ...args],
       { cwd: REPO_ROOT, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const lines = (text: string) => text.split('\n').filter((line) => line !== '');

@@ -145,8 +145,10 @@ export interface Finding {
   /** 0-100 when the finding carries one. */
   readonly severityScore?: number;
   readonly accountId: string;
-  /** The account's name (ASFF `AwsAccountName`, OCSF `cloud.account.name`, or an account directory). */
+  /** The account's name (ASFF `AwsAccountName`, OCSF `cloud.account.name`, else the account directory). */
   readonly accountName?: string;
+  /** The account's Organizations tags, from the account directory (routes match on them). */
+  readonly accountTags?: Readonly<Record<string, string>>;
   /** The finding's own Region, not the event's. */
   readonly region: string;
   readonly partition: string;
@@ -194,6 +196,8 @@ export interface InsightResult {
   readonly rows: readonly { readonly value: string; readonly count: number }[];
   readonly region: string;
   readonly accountId: string;
+  /** The account's name, from the account directory. */
+  readonly accountName?: string;
   readonly partition: string;
   /** Absent when the partition has no known console. */
   readonly consoleUrl?: string;

@@ -54,9 +54,11 @@ export function groupFindings(chosen: readonly ChosenFinding[], options: DigestO
     const byKey = groups.get(item.route) ?? new Map<string, ChosenFinding[]>();
     groups.set(item.route, byKey);
     const key = item.trigger.action ? `action\u0000${item.trigger.eventId}` : groupKey(item.finding, options.groupBy);
-    const items = byKey.get(key);
+    // A route that sends to account owners never groups two accounts into one email.
+    const ownerKey = item.route.owner && !item.trigger.action ? `${key}\u0000${item.finding.accountId}` : key;
+    const items = byKey.get(ownerKey);
     if (items) items.push(item);
-    else byKey.set(key, [item]);
+    else byKey.set(ownerKey, [item]);
   }
   const planned: PlannedNotification[] = [];
   for (const [route, byKey] of groups) {

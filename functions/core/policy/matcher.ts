@@ -22,7 +22,8 @@ export function matches(finding: Finding, matcher: Matcher): boolean {
     (matcher.minSeverity === undefined || isAtLeast(finding.severity, matcher.minSeverity)) &&
     within(finding.compliance?.controlId, matcher.controls) &&
     (matcher.resourceTypes === undefined || finding.resources.some((r) => matcher.resourceTypes?.includes(r.type))) &&
-    tagsMatch(finding, matcher.resourceTags)
+    (matcher.resourceTags === undefined || finding.resources.some((resource) => tagsMatch(resource.tags, matcher.resourceTags))) &&
+    tagsMatch(finding.accountTags ?? {}, matcher.accountTags)
   );
 }
 
@@ -30,13 +31,11 @@ function within(value: string | undefined, allowed: readonly string[] | undefine
   return allowed === undefined || (value !== undefined && allowed.includes(value));
 }
 
-function tagsMatch(finding: Finding, wanted: Matcher['resourceTags']): boolean {
+/** Whether `tags` carry every wanted tag (a list: any of its values); no wanted tags always match. */
+function tagsMatch(tags: Readonly<Record<string, string>>, wanted: Matcher['resourceTags']): boolean {
   if (wanted === undefined) return true;
-  const entries = Object.entries(wanted);
-  return finding.resources.some((resource) =>
-    entries.every(([key, value]) => {
-      const actual = ownValue(resource.tags, key);
-      return actual !== undefined && (Array.isArray(value) ? value.includes(actual) : value === actual);
-    }),
-  );
+  return Object.entries(wanted).every(([key, value]) => {
+    const actual = ownValue(tags, key);
+    return actual !== undefined && (Array.isArray(value) ? value.includes(actual) : value === actual);
+  });
 }

@@ -23,6 +23,23 @@ const matcherSchema = z.strictObject({
   resourceTypes: list,
   /** Any one resource carrying all these tags; a list means "any of these values". */
   resourceTags: z.optional(z.record(nonEmpty, z.union([z.string(), z.array(z.string()).check(z.minLength(1))]))),
+  /** The finding's account carries all these Organizations tags (from the account directory). */
+  accountTags: z.optional(z.record(nonEmpty, z.union([z.string(), z.array(z.string()).check(z.minLength(1))]))),
+});
+
+/** When a summary goes out: an EventBridge Scheduler expression in a time zone. */
+export const summaryScheduleSchema = z.strictObject({
+  /** `cron(0 8 ? * MON *)` (Monday 08:00), `rate(1 day)`; see docs/summary.md. */
+  schedule: z._default(z.string().check(z.regex(/^(cron|rate)\(.+\)$/, 'expected cron(...) or rate(...)')), 'cron(0 8 ? * MON *)'),
+  /** IANA time zone of the schedule and of the summary's dates, e.g. `Asia/Tokyo`; default: the configuration's `timeZone`. */
+  timeZone: z.optional(z.string()),
+  /** No summary for this route. */
+  enabled: z._default(z.boolean(), true),
+  /**
+   * Where the Lambda reads open findings: `GetFindings` (Security Hub CSPM, ASFF), `GetFindingsV2`
+   * (the new Security Hub, OCSF). With both on, a finding both send is counted twice.
+   */
+  sources: z._default(z.array(z.enum(['GetFindings', 'GetFindingsV2'])).check(z.minLength(1)), ['GetFindings']),
 });
 
 const emails = z.array(z.email()).check(z.minLength(1), z.maxLength(50));
@@ -36,6 +53,13 @@ const routeSchema = z.strictObject({
   snsTopicArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256}$/))),
   /** Same values as `LOCALES` in config.ts (not imported: config.ts imports this file). */
   locale: z.optional(z.enum(['en', 'ja'])),
+  /**
+   * Send to the account's owner (SES): the address in account tag `tag` when given, else the
+   * SECURITY alternate contact; without either, to this route's (or the top-level) recipients.
+   */
+  owner: z.optional(z.strictObject({ tag: z.optional(nonEmpty) })),
+  /** The summary email of this route (see docs/summary.md); overrides the top-level `summary`. */
+  summary: z.optional(summaryScheduleSchema),
 });
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;

@@ -7,7 +7,7 @@
 import type { Locale } from '../config.js';
 
 /** The bodies rendered per notification kind, plus the one subject template. */
-export const TEMPLATE_NAMES = ['finding', 'digest', 'insight'] as const;
+export const TEMPLATE_NAMES = ['finding', 'digest', 'insight', 'summary'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /** Flat label table of one locale: `templates/locales/<locale>.json`. */

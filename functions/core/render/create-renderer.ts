@@ -2,6 +2,8 @@
  * The runtime renderer: compiled templates (plain JavaScript render functions, see
  * `functions/build/codegen.ts`) filled with a view model. No template engine, no MJML.
  */
+
+import { summaryView } from '../summary/summary-view.js';
 import type { CompiledTemplates } from './compiled-templates.js';
 import { digestView } from './digest-view.js';
 import type { Email, Notification } from './email.js';
@@ -15,6 +17,7 @@ import { subjectView } from './subject-view.js';
 function view(notification: Notification, t: Readonly<Record<string, string>>, options: RenderOptions): object {
   if (notification.kind === 'finding') return findingView(notification.finding, notification.trigger, t, options);
   if (notification.kind === 'digest') return digestView(notification.findings, notification.trigger, t, options);
+  if (notification.kind === 'summary') return summaryView(notification.summary, t, options);
   return insightView(notification.insight, t);
 }
 

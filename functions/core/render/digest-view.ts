@@ -1,4 +1,5 @@
 /** Builds the view of a digest email (`digest.mjml`, `digest.txt.hbs`): counts first, then every finding by severity. */
+import { accountLabel } from '../accounts/directory.js';
 import { type Finding, SEVERITIES, type Trigger } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
 import { severityRank } from '../finding/severity.js';
@@ -19,9 +20,7 @@ function bySeverity(findings: readonly Finding[]): Finding[] {
 
 /** `id (name)` when the account has a name, else the id. */
 export function accountText(finding: Finding): string {
-  const id = line(finding.accountId) ?? '-';
-  const name = line(finding.accountName);
-  return name === undefined ? id : `${id} (${name})`;
+  return accountLabel(line(finding.accountId) ?? '-', line(finding.accountName));
 }
 
 function itemView(finding: Finding, t: LocaleStrings, options: RenderOptions): DigestItemView {

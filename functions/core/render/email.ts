@@ -1,4 +1,5 @@
 import type { Finding, InsightResult, Trigger } from '../finding/model.js';
+import type { Summary } from '../summary/summary.js';
 
 /** What one email is about. The policy decides these; the renderer turns each into an `Email`. */
 export type Notification =
@@ -7,7 +8,9 @@ export type Notification =
   /** Several findings in one email: a Custom Action selection or a flood digest. */
   | { readonly kind: 'digest'; readonly findings: readonly Finding[]; readonly trigger: Trigger }
   /** A Security Hub Insight Results event. */
-  | { readonly kind: 'insight'; readonly insight: InsightResult; readonly trigger: Trigger };
+  | { readonly kind: 'insight'; readonly insight: InsightResult; readonly trigger: Trigger }
+  /** A route's scheduled summary of its open findings. */
+  | { readonly kind: 'summary'; readonly summary: Summary; readonly trigger: Trigger };
 
 /** A rendered email, ready for any transport. Pure data. */
 export interface Email {

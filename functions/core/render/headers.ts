@@ -1,5 +1,6 @@
 /** `X-SecurityHub-*` headers a mail filter can act on. ASCII only, one line, bounded. */
-import type { Finding } from '../finding/model.js';
+import { type Finding, SEVERITIES } from '../finding/model.js';
+import type { Summary } from '../summary/summary.js';
 import { cleanLine } from './clean-text.js';
 import type { Notification } from './email.js';
 import { highestSeverity } from './subject-view.js';
@@ -57,6 +58,15 @@ function digestHeaders(findings: readonly Finding[]): Record<string, string> {
   return headers;
 }
 
+function summaryHeaders(summary: Summary): Record<string, string> {
+  const open = SEVERITIES.filter((s) => summary.bySeverity[s] > 0);
+  return {
+    'X-SecurityHub-Summary': summary.route,
+    'X-SecurityHub-Severity': highestSeverity(open),
+    'X-SecurityHub-Finding-Count': String(summary.open),
+  };
+}
+
 /**
  * The headers of one email. Values are finding data: cleaned, non-ASCII percent-encoded, bounded.
  *
@@ -68,11 +78,13 @@ export function emailHeaders(notification: Notification): Record<string, string>
       ? findingHeaders(notification.finding)
       : notification.kind === 'digest'
         ? digestHeaders(notification.findings)
-        : {
-            'X-SecurityHub-Account': notification.insight.accountId,
-            'X-SecurityHub-Region': notification.insight.region,
-            'X-SecurityHub-Insight': notification.insight.name,
-          };
+        : notification.kind === 'summary'
+          ? summaryHeaders(notification.summary)
+          : {
+              'X-SecurityHub-Account': notification.insight.accountId,
+              'X-SecurityHub-Region': notification.insight.region,
+              'X-SecurityHub-Insight': notification.insight.name,
+            };
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     const clean = headerValue(value);

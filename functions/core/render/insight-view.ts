@@ -1,4 +1,5 @@
 /** Builds the view of an insight email (`insight.mjml`, `insight.txt.hbs`). */
+import { accountLabel } from '../accounts/directory.js';
 import type { InsightResult } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
 import type { LocaleStrings } from './compiled-templates.js';
@@ -23,7 +24,7 @@ export function insightView(insight: InsightResult, t: LocaleStrings): InsightVi
       resultType: line(insight.resultType) ?? '-',
       rows: shown.map((row) => ({ value: line(row.value) ?? '-', count: row.count })),
       rowsNote: moreNote(t, 'moreRows', rows.length, shown.length),
-      account: line(insight.accountId) ?? '-',
+      account: line(accountLabel(insight.accountId, insight.accountName)) ?? '-',
       region: line(insight.region) ?? '-',
       arn: line(insight.arn) ?? '-',
       consoleUrl,

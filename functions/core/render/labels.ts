@@ -65,9 +65,16 @@ const FORMAT_KEYS = [
   'accountCount',
   'descriptionShortened',
   'noConsoleLink',
+  'openFindingCount',
+  'openFindingCountOne',
+  'trendUp',
+  'trendDown',
+  'trendSame',
+  'moreAccounts',
+  'summarySubject',
 ] as const;
 
-type FormatKey = Exclude<(typeof FORMAT_KEYS)[number], 'findingCountOne'>;
+type FormatKey = Exclude<(typeof FORMAT_KEYS)[number], 'findingCountOne' | 'openFindingCountOne'>;
 
 /** Every locale key the TypeScript code reads (templates read theirs through `t.*`). */
 export const LOCALE_KEYS_USED_IN_CODE: readonly string[] = [
@@ -93,7 +100,7 @@ export function label(t: LocaleStrings, key: FormatKey, values: Readonly<Record<
 /** The "…and N more" note of a list cut from `total` items to `shown`; `undefined` when none was left out. */
 export function moreNote(
   t: LocaleStrings,
-  key: 'moreResources' | 'moreVulnerabilities' | 'moreFindings' | 'moreControls' | 'moreRows',
+  key: 'moreResources' | 'moreVulnerabilities' | 'moreFindings' | 'moreControls' | 'moreRows' | 'moreAccounts',
   total: number,
   shown: number,
 ): string | undefined {

@@ -1,4 +1,5 @@
 /** Builds the view of `subject.hbs` for any notification kind. */
+import { accountLabel } from '../accounts/directory.js';
 import type { Severity } from '../finding/model.js';
 import { mostSevere } from '../finding/severity.js';
 import type { LocaleStrings } from './compiled-templates.js';
@@ -42,6 +43,7 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
     finding: notification.kind === 'finding',
     digest: notification.kind === 'digest',
     insight: notification.kind === 'insight',
+    summary: notification.kind === 'summary',
   };
   const action = line(notification.trigger.action?.name);
   if (notification.kind === 'finding') {
@@ -71,13 +73,31 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
       control: undefined,
       action,
       account: one(
-        findings.map((f) => line(f.accountId) ?? '-'),
+        findings.map((f) => line(accountLabel(f.accountId, f.accountName)) ?? '-'),
         (accounts) => label(t, 'accountCount', { count: accounts.length }),
       ),
       region: one(
         findings.map((f) => line(f.region) ?? '-'),
         (regions) => regions.slice(0, 3).join(','),
       ),
+    };
+  }
+  if (notification.kind === 'summary') {
+    const { summary } = notification;
+    return {
+      t,
+      ...kinds,
+      severity: '',
+      title: label(t, 'summarySubject', {
+        route: line(summary.route) ?? '-',
+        open: summary.open,
+        critical: summary.bySeverity.CRITICAL,
+        high: summary.bySeverity.HIGH,
+      }),
+      control: undefined,
+      action,
+      account: label(t, 'accountCount', { count: summary.accountCount }),
+      region: '',
     };
   }
   const { insight } = notification;
@@ -88,7 +108,7 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
     title: line(insight.name) ?? '-',
     control: undefined,
     action,
-    account: line(insight.accountId) ?? '-',
+    account: line(accountLabel(insight.accountId, insight.accountName)) ?? '-',
     region: line(insight.region) ?? '-',
   };
 }

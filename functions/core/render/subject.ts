@@ -85,6 +85,7 @@ function fallbackSubject(email: Email): string {
   const h = email.headers;
   const where = toAscii(`${h['X-SecurityHub-Account'] ?? ''} ${h['X-SecurityHub-Region'] ?? ''}`);
   if (n.kind === 'insight') return `Security Hub insight | ${where}`;
+  if (n.kind === 'summary') return `Security Hub summary ${toAscii(n.summary.route)} | ${n.summary.open} open findings`;
   const severity = h['X-SecurityHub-Severity'] ?? 'INFO';
   if (n.kind === 'digest') return `[${severity}] ${n.findings.length} Security Hub findings | ${where}`;
   const what = toAscii(n.finding.compliance?.controlId ?? n.finding.types[0]?.split('/').pop() ?? n.finding.productName);

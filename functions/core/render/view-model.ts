@@ -171,12 +171,13 @@ export interface InsightView {
   };
 }
 
-/** `subject.hbs`: exactly one of `finding`, `digest`, `insight` is true. */
+/** `subject.hbs`: exactly one of `finding`, `digest`, `insight`, `summary` is true. */
 export interface SubjectView {
   readonly t: LocaleStrings;
   readonly finding: boolean;
   readonly digest: boolean;
   readonly insight: boolean;
+  readonly summary: boolean;
   /** Localized severity label (highest of a digest). */
   readonly severity: string;
   /** Finding title, insight name, or the digest heading ("12 findings"). */

@@ -6,6 +6,7 @@
  * Leaves: `text` (escaped text), `url` (an http(s) URL, the only kind allowed in `href`/`src`),
  * `locale` (the `t` label table, checked against the locale files).
  */
+import type { SummaryView } from '../summary/summary-view.js';
 import type { DigestView, FindingView, InsightView, SeverityView, SubjectView } from './view-model.js';
 
 export type ShapeNode = 'text' | 'url' | 'locale' | readonly [ShapeNode] | { readonly [key: string]: ShapeNode };
@@ -130,11 +131,34 @@ const insightShape = {
   },
 } as const satisfies Shape<InsightView>;
 
+const summaryShape = {
+  t: 'locale',
+  summary: {
+    route: 'text',
+    heading: 'text',
+    period: 'text',
+    open: 'text',
+    severityCounts: [{ severity, count: 'text' }],
+    trend: 'text',
+    trendColor: 'text',
+    newCount: 'text',
+    resolvedCount: 'text',
+    accounts: [{ label: 'text', critical: 'text', high: 'text', medium: 'text', low: 'text', open: 'text' }],
+    accountsNote: 'text',
+    controls: [{ control: 'text', title: 'text', count: 'text' }],
+    controlsNote: 'text',
+    oldest: [{ severity, title: 'text', account: 'text', region: 'text', since: 'text', consoleUrl: 'url' }],
+    consoleUrl: 'url',
+    problems: ['text'],
+  },
+} as const satisfies Shape<SummaryView>;
+
 const subjectShape = {
   t: 'locale',
   finding: 'text',
   digest: 'text',
   insight: 'text',
+  summary: 'text',
   severity: 'text',
   title: 'text',
   control: 'text',
@@ -149,5 +173,6 @@ export const VIEW_SHAPES = {
   finding: findingShape,
   digest: digestShape,
   insight: insightShape,
+  summary: summaryShape,
   subject: subjectShape,
 } as const satisfies Record<string, ShapeNode>;

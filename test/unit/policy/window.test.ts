@@ -171,3 +171,18 @@ describe('planWindow', () => {
     );
   });
 });
+
+describe('owner routes', () => {
+  it('never put two accounts into one digest of a route that sends to account owners', () => {
+    const inputs = Array.from({ length: 6 }, (_, i) =>
+      anInput(aFinding({ id: `o/${i}`, accountId: i % 2 === 0 ? '111122223333' : '444455556666' })),
+    );
+    const owners = aContext({
+      policy: { digest: { groupBy: ['severity'], threshold: 1 }, routes: [{ name: 'owners', match: {}, owner: {} }] },
+    });
+    const plain = aContext({ policy: { digest: { groupBy: ['severity'], threshold: 1 }, routes: [{ name: 'team', match: {} }] } });
+    const accountsPerEmail = (plan: WindowPlan) => plan.notifications.map((n) => new Set(n.findings.map((f) => f.finding.accountId)).size);
+    expect(accountsPerEmail(planWindow(inputs, owners))).toEqual([1, 1]);
+    expect(accountsPerEmail(planWindow(inputs, plain))).toEqual([2]);
+  });
+});

@@ -2,6 +2,7 @@
 import { parseConfig } from '../../../functions/core/config.js';
 import { createPipeline } from '../../../functions/core/pipeline.js';
 import type { Notification } from '../../../functions/core/render/email.js';
+import { planSummaries } from '../../../functions/core/summary/route-summaries.js';
 import {
   aDigest,
   aFinding,
@@ -65,5 +66,24 @@ const builders: NamedNotification[] = [
   },
 ];
 
-/** Fixture emails first, then the builders. */
-export const ALL_NOTIFICATIONS: readonly NamedNotification[] = [...fixtureNotifications(), ...builders];
+/** A summary of every fixture finding (with a problem line), and one of hostile findings. */
+function summaries(fixtures: readonly NamedNotification[]): NamedNotification[] {
+  const findings = fixtures.flatMap(({ notification: n }) => (n.kind === 'finding' ? [n.finding] : n.kind === 'digest' ? n.findings : []));
+  const now = new Date('2026-03-31T08:00:00Z');
+  const hostile = [hostileFinding(), { ...hostileFinding(), key: 'other', severity: 'CRITICAL' as const, accountName: HOSTILE }];
+  return [
+    ...planSummaries(findings, PERMISSIVE, { now, problems: ['organizations: ThrottlingException'] }).map(({ notification }) => ({
+      name: 'summary of the fixtures',
+      notification,
+    })),
+    ...planSummaries(hostile, PERMISSIVE, { now, problems: [HOSTILE] }).map(({ notification }) => ({
+      name: 'hostile summary',
+      notification,
+    })),
+  ];
+}
+
+const fromFixtures = fixtureNotifications();
+
+/** Fixture emails first, then the builders, then the summaries. */
+export const ALL_NOTIFICATIONS: readonly NamedNotification[] = [...fromFixtures, ...builders, ...summaries(fromFixtures)];

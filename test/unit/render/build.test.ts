@@ -41,7 +41,7 @@ afterEach(async () => {
 describe('compileTemplates', () => {
   it('compiles the real templates into render functions and both locales', async () => {
     const templates = await compileTemplates('templates');
-    expect(Object.keys(templates.html)).toEqual(['finding', 'digest', 'insight']);
+    expect(Object.keys(templates.html)).toEqual(['finding', 'digest', 'insight', 'summary']);
     expect(typeof templates.html.finding).toBe('function');
     expect(typeof templates.subject).toBe('function');
     expect(Object.keys(templates.locales.ja)).toEqual(Object.keys(templates.locales.en));

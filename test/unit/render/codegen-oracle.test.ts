@@ -14,7 +14,7 @@ const all = ALL_NOTIFICATIONS;
 
 describe('generated render functions vs Handlebars', () => {
   it('covers every kind of email, from many fixtures', () => {
-    expect(new Set(all.map((n) => n.notification.kind))).toEqual(new Set(['finding', 'digest', 'insight']));
+    expect(new Set(all.map((n) => n.notification.kind))).toEqual(new Set(['finding', 'digest', 'insight', 'summary']));
     expect(all.length).toBeGreaterThan(40);
   });
 

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TEMPLATE_NAMES } from '../../../functions/core/render/compiled-templates.js';
 import type { ShapeNode } from '../../../functions/core/render/view-shapes.js';
 import { VIEW_SHAPES } from '../../../functions/core/render/view-shapes.js';
 import { compiled } from './compiled.js';
@@ -37,7 +38,7 @@ function viewOf(shape: ShapeNode, keys: readonly string[]): fc.Arbitrary<unknown
 
 const keys = Object.keys(sources.locales.en);
 const cases = [
-  ...(['finding', 'digest', 'insight'] as const).flatMap((name) => [
+  ...TEMPLATE_NAMES.flatMap((name) => [
     { name: `${name}.mjml`, view: viewOf(VIEW_SHAPES[name], keys), ours: compiled.html[name], theirs: reference.html[name] },
     { name: `${name}.txt.hbs`, view: viewOf(VIEW_SHAPES[name], keys), ours: compiled.text[name], theirs: reference.text[name] },
   ]),

@@ -1,0 +1,26 @@
+/**
+ * The destination of one email of a window: the account owner's address when the route sends to
+ * owners and one is found (pure: `ownerOfAll`), else the route's own recipients (`destinationOf`).
+ */
+import type { AccountDirectory } from '../../core/accounts/directory.js';
+import { ownerOfAll } from '../../core/accounts/owner.js';
+import type { WindowEmail } from '../../core/pipeline.js';
+import { destinationOf } from '../deliver-window.js';
+import type { Destination } from '../transport.js';
+import type { Log } from '../window-log.js';
+
+/**
+ * @example
+ * deliverWindow(emails, { transport, perSecond, destinationFor: (item) => ownerDestination(item, directory, logger) });
+ */
+export function ownerDestination(item: WindowEmail, directory: AccountDirectory, log: Pick<Log, 'warn'>): Destination | undefined {
+  const { route } = item;
+  const owner = ownerOfAll(
+    route,
+    item.findings.map((f) => f.finding),
+    directory,
+  );
+  if (owner && 'to' in owner) return { to: [owner.to], cc: route.ses?.cc ?? [] };
+  if (owner) log.warn('no account owner found; sending to the route recipients', { route: route.name, reason: owner.fallback });
+  return destinationOf(route);
+}

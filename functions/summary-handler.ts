@@ -1,0 +1,55 @@
+/**
+ * The summary Lambda entry point (the same bundle's second handler). EventBridge Scheduler invokes
+ * it with `{"route": "<name>"}`, one schedule per route (see infra/lib/summary-schedule.ts); without
+ * a route, every route's summary is sent. Wiring once per cold start, as in handler.ts.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { STATE_CLIENT_OPTIONS } from './adapters/create-state-store.js';
+import { createTransport, SDK_CLIENT_OPTIONS } from './adapters/create-transport.js';
+import { createLambdaDirectory } from './adapters/directory/create-directory.js';
+import { SecurityHubClient } from './adapters/findings/security-hub-findings.js';
+import { CONFIG_VARIABLE, readLambdaConfig } from './adapters/lambda-config.js';
+import { type SentSummary, type SummaryDeps, sendSummary } from './adapters/summary/send-summary.js';
+import { createSummaryState } from './adapters/summary/summary-state.js';
+import { METRICS_SERVICE } from './adapters/window-metrics.js';
+import { ConfigError } from './core/errors.js';
+import { createPipeline } from './core/pipeline.js';
+import { renderer } from './core/render/prebuilt.js';
+import { summaryRoutes } from './core/summary/route-summaries.js';
+
+const logger = new Logger({ serviceName: `${METRICS_SERVICE}-summary` });
+const config = readLambdaConfig(process.env);
+const ready = wire();
+ready.catch(() => undefined); // reported by the first invocation, which awaits it
+
+async function wire(): Promise<SummaryDeps> {
+  const [transport, directory] = await Promise.all([createTransport(config, CONFIG_VARIABLE), createLambdaDirectory(config, logger)]);
+  const state = config.stateTable
+    ? createSummaryState(new (await import('@aws-sdk/client-dynamodb')).DynamoDBClient(STATE_CLIENT_OPTIONS), config.stateTable, logger)
+    : undefined;
+  return {
+    config,
+    pipeline: createPipeline(config, renderer),
+    transport,
+    securityHub: new SecurityHubClient(SDK_CLIENT_OPTIONS),
+    log: logger,
+    ...(directory ? { directory } : {}),
+    ...(state ? { state } : {}),
+  };
+}
+
+export interface SummaryEvent {
+  /** The route whose summary to send; every route's when absent. */
+  readonly route?: string;
+}
+
+/** Sends the summary (or summaries); throws when one cannot be sent, so the scheduler retries. */
+export async function handler(event: SummaryEvent | undefined): Promise<{ readonly sent: readonly SentSummary[] }> {
+  const deps = await ready;
+  const routes = summaryRoutes(config, event?.route);
+  if (routes.length === 0) throw new ConfigError('route', `no route named ${JSON.stringify(event?.route)} has a summary`);
+  const now = new Date();
+  const sent: SentSummary[] = [];
+  for (const route of routes) sent.push(await sendSummary(deps, route, now));
+  return { sent };
+}
