@@ -13,13 +13,13 @@ describe('account names (body and subject)', () => {
     ['fixtures/facts/guardduty-port-probe-action-account-name-bare.json', '111122223333', 'payments-prod'],
     ['fixtures/facts/ocsf-detection-api-call-epoch-seconds-account-name.json', '777788889999', 'data-lake-prod'],
     ['fixtures/real/securityhubv2-exposure-finding-lambda-docs.json', '123456789012', 'production-application'],
-  ])('%s: %s (%s)', (fixture, id, name) => {
+  ])('%s: %s, named as name (id)', (fixture, id, name) => {
     const email = emailOf(fixture);
-    expect(fact(email.$, 'Account')).toBe(`${id} (${name})`);
-    expect(email.text.split('\n')).toContain(`Account: ${id} (${name})`);
-    expect(email.subject).toContain(`| ${id} (${name}) `);
-    expect(email.snsSubject).toContain(`| ${id} (${name}) `);
-    expect(fact(emailOf(fixture, JA).$, 'アカウント')).toBe(`${id} (${name})`);
+    expect(fact(email.$, 'Account')).toBe(`${name} (${id})`);
+    expect(email.text.split('\n')).toContain(`Account: ${name} (${id})`);
+    expect(email.subject).toContain(`| ${name} (${id}) `);
+    expect(email.snsSubject).toContain(`| ${name} (${id}) `);
+    expect(fact(emailOf(fixture, JA).$, 'アカウント')).toBe(`${name} (${id})`);
   });
 });
 
@@ -29,7 +29,7 @@ describe('subjects: each thing once; severity, what, account (name), Region with
     expect(email.subject.startsWith('[CRITICAL] [RDS.2] RDS DB Instances should prohibit public access')).toBe(true);
     expect(email.subject.match(/RDS\.2/g)).toHaveLength(1);
     expect(email.snsSubject.length).toBeLessThanOrEqual(100);
-    expect(email.snsSubject).toMatch(/^\[CRITICAL\] \[RDS\.2\] RDS DB Instances .+\.\.\. \| 111122223333 \(payments-prod\) us-east-1$/);
+    expect(email.snsSubject).toMatch(/^\[CRITICAL\] \[RDS\.2\] RDS DB Instances .+\.\.\. \| payments-prod \(111122223333\) us-east-1$/);
   });
 
   it('keeps account and Region when a long title does not fit', () => {
