@@ -23,6 +23,12 @@ export interface DeliverOptions {
   readonly remainingMs?: () => number;
   /** @default 5000 */
   readonly marginMs?: number;
+  /**
+   * The send budget shared by all invocations: resolves with the milliseconds to wait for this
+   * email's slot, or `undefined` when the slot lies beyond the time left (the email is deferred).
+   * Replaces the `perSecond` schedule of this window alone.
+   */
+  readonly reserve?: (item: WindowEmail) => Promise<number | undefined>;
   /** Called after each attempt, e.g. to log or print it. */
   readonly onDelivery?: (delivery: Delivery) => void;
 }
@@ -39,11 +45,12 @@ export async function deliverWindow(emails: readonly WindowEmail[], options: Del
   const deliveries: Delivery[] = [];
   for (const [i, item] of emails.entries()) {
     const delay = delays[i] ?? 0;
+    const wait = options.reserve ? await options.reserve(item) : delay;
     let delivery: Delivery;
-    if (options.remainingMs && options.remainingMs() < delay + margin) {
+    if (wait === undefined || (options.remainingMs && options.remainingMs() < wait + margin)) {
       delivery = { item, deferred: true, error: new Error('not enough time left in this invocation; the record comes back') };
     } else {
-      if (delay > 0) await sleep(delay);
+      if (wait > 0) await sleep(wait);
       delivery = await attempt(options.transport, item);
     }
     deliveries.push(delivery);

@@ -5,7 +5,7 @@
  * Never throws for bad input, failed deliveries or an unreachable state store.
  */
 import { InvalidEventError } from '../core/errors.js';
-import type { InputRead, Pipeline, WindowOutput } from '../core/pipeline.js';
+import type { InputRead, Pipeline, WindowEmail, WindowOutput } from '../core/pipeline.js';
 import { windowCounts } from '../core/policy/counts.js';
 import type { StateStore } from '../core/policy/state.js';
 import { type Skipped, statesToWrite } from '../core/policy/window.js';
@@ -46,6 +46,11 @@ export interface NotifierDeps {
   readonly perSecond: number;
   readonly now: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * The send budget shared by all invocations: the ms to wait for the email's slot, `undefined` to
+   * defer it (see `deliverWindow`); without it, `perSecond` paces this window alone.
+   */
+  readonly reserve?: (item: WindowEmail, deadline: number) => Promise<number | undefined>;
   readonly onDelivery?: (delivery: Delivery) => void;
 }
 
@@ -59,7 +64,7 @@ export interface Notifier {
  * const { failedInputs } = await notifier.notify(records.map((r) => ({ input: r.messageId, json: parse(r.body) })));
  */
 export function createNotifier(deps: NotifierDeps): Notifier {
-  const { pipeline, store } = deps;
+  const { pipeline, store, reserve } = deps;
   const log = createWindowLog(deps.log, deps.transport.name);
   return {
     async notify(records, remainingMs) {
@@ -69,7 +74,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           : pipeline.read(json, input),
       );
       for (const read of reads) for (const error of read.errors) log.invalid(error, idOf(records, read.input));
-      const claims = store && deps.claimEvents ? await claimEvents(store, reads) : { reads, redelivered: [], claimed: new Set<string>() };
+      const deadline = remainingMs ? new Date(deps.now().getTime() + remainingMs()) : undefined;
+      const claims =
+        store && deps.claimEvents ? await claimEvents(store, reads, deadline) : { reads, redelivered: [], claimed: new Set<string>() };
       const keys = [...new Set(claims.reads.flatMap((r) => r.findings.map((f) => f.finding.key)))];
       const prior = store && keys.length > 0 ? await store.getMany(keys) : new Map();
       let output: WindowOutput;
@@ -86,6 +93,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         perSecond: deps.perSecond,
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
         ...(remainingMs ? { remainingMs } : {}),
+        ...(reserve && deadline ? { reserve: (item: WindowEmail) => reserve(item, deadline.getTime()) } : {}),
         onDelivery: (delivery) => {
           log.delivery(delivery);
           deps.onDelivery?.(delivery);
@@ -98,6 +106,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const failedEmails = [...deliveries.filter((d) => d.error), ...output.renderFailures.map((item) => ({ item }))];
       const release = new Set(failedEmails.flatMap((d) => d.item.eventIds).filter((id) => claims.claimed.has(id)));
       if (store) await forgetAll(store, release);
+      // "Done" only now, after delivery: until then the claim lapses at the deadline.
+      if (store && deadline) await Promise.all([...claims.claimed].filter((id) => !release.has(id)).map((id) => store.doneEvent(id)));
       const failedInputs = new Set([
         ...reads.filter((r) => r.errors.length > 0).map((r) => r.input),
         ...failedEmails.flatMap((d) => d.item.inputs),

@@ -1,0 +1,217 @@
+/**
+ * The Lambda handler as a factory of its dependencies (clock, sleep, clients), so that the Lambda
+ * (`functions/handler.ts`, wired once per cold start) and `npm run simulate` run the same code.
+ *
+ * With a window table and a flush queue (the deployed construct sets both) it runs two stages:
+ * buffer records are INGESTED (findings put pending in their group's window, a flush scheduled),
+ * flush records FLUSH one window each. Custom Action selections and insight results were asked for
+ * by a person: they are mailed at once, as one window of their own. Without windows, an SQS batch
+ * is one delivery window (replay-like), as before.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EventBridgeEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { NotifierConfig } from '../core/config.js';
+import { ConfigError, InvalidEventError } from '../core/errors.js';
+import type { Pipeline } from '../core/pipeline.js';
+import { ratePerSecond } from '../core/policy/pacing.js';
+import type { StateStore } from '../core/policy/state.js';
+import type { Delivery } from './deliver-window.js';
+import { createNotifier } from './notify-input.js';
+import type { Transport } from './transport.js';
+import { createWindowLog, type Log } from './window-log.js';
+import { addCounts, type NotifierCounts, publishWindowMetrics } from './window-metrics.js';
+import { reserveSlot, type WindowContext } from './windows/context.js';
+import { createFindingClaims } from './windows/finding-claims.js';
+import { flush } from './windows/flush.js';
+import { type FlushScheduler, readFlushMessage } from './windows/flush-scheduler.js';
+import { ingest } from './windows/ingest.js';
+import { createSendBudget } from './windows/send-budget.js';
+import { createWindowTable } from './windows/window-table.js';
+
+export interface HandlerDeps {
+  readonly config: NotifierConfig;
+  readonly pipeline: Pipeline;
+  readonly transport: Transport;
+  readonly log: Log;
+  /** The dedup state (wrapped in `withFallback`); required with `windows`. */
+  readonly store?: StateStore;
+  /** The windows' DynamoDB client and flush queue (`config.windowTable`, `config.flushQueueUrl`). */
+  readonly windows?: { readonly dynamo: DynamoDBClient; readonly flushes: FlushScheduler };
+  readonly now: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Where the EMF metrics line of each invocation goes (stdout in the Lambda). */
+  readonly writeMetrics: (line: string) => void;
+  readonly onDelivery?: (delivery: Delivery) => void;
+}
+
+type Event = SQSEvent | EventBridgeEvent<string, unknown>;
+/** The part of the Lambda context the handler reads. */
+export interface InvocationContext {
+  getRemainingTimeInMillis(): number;
+}
+export type NotifierHandler = (event: Event, context?: InvocationContext) => Promise<SQSBatchResponse | undefined>;
+
+/** The time an invocation without a Lambda context may take: Lambda's longest timeout, 900 s. */
+const NO_CONTEXT_MS = 900_000;
+
+/**
+ * SQS: returns the message ids that failed (unreadable, an email not delivered, a busy window) so
+ * only those come back; one bad record never blocks the others. EventBridge: throws on any failure.
+ *
+ * @example
+ * export const handler = createHandler({ config, pipeline, transport, log: logger, store, now: () => new Date(), sleep, writeMetrics });
+ */
+export function createHandler(deps: HandlerDeps): NotifierHandler {
+  const { config, pipeline, store } = deps;
+  const perSecond = ratePerSecond(deps.transport.name, config.policy.rate.perSecond);
+  const windows = deps.windows && windowContext(deps);
+  const notifier = createNotifier({
+    pipeline,
+    transport: deps.transport,
+    log: deps.log,
+    ...(store ? { store, claimEvents: true } : {}),
+    perSecond,
+    now: deps.now,
+    sleep: deps.sleep,
+    ...(windows ? { reserve: (item, deadline) => reserveSlot(windows, item, deadline) } : {}),
+    ...(deps.onDelivery ? { onDelivery: deps.onDelivery } : {}),
+  });
+
+  return async (event, lambda) => {
+    const started = deps.now().getTime();
+    const remaining = lambda ? () => lambda.getRemainingTimeInMillis() : () => NO_CONTEXT_MS - (deps.now().getTime() - started);
+    if (!('Records' in event)) {
+      const report = await notifier.notify([{ input: event.id, json: event }], remaining);
+      deps.writeMetrics(metricsLine(report.counts));
+      const failure =
+        report.reads.flatMap((read) => read.errors)[0] ??
+        report.deliveries.find((d) => d.error)?.error ??
+        report.output.renderFailures[0]?.error;
+      if (failure) throw failure;
+      return undefined;
+    }
+    const records = event.Records.map((record) => ({ record, json: parse(record.body) }));
+    if (!windows) {
+      const report = await notifier.notify(
+        records.map(({ record, json }) => ({ input: record.messageId, json })),
+        remaining,
+      );
+      deps.writeMetrics(metricsLine(report.counts));
+      return failures(event.Records, report.failedInputs);
+    }
+    const failed = new Set<string>();
+    const counts: NotifierCounts[] = [];
+    const deadline = started + remaining();
+    const flushes = records.flatMap(({ record, json }) => {
+      const message = readFlushMessage(json);
+      return message ? [{ record, message }] : [];
+    });
+    const events = records.filter(({ record }) => !flushes.some((f) => f.record === record));
+    await Promise.all([
+      runIngest(windows, events, failed, counts, remaining, notifier),
+      ...flushes.map(async ({ record, message }) => {
+        try {
+          const result = await flush(windows, message, deadline);
+          if (result.outcome === 'busy') failed.add(record.messageId);
+          if (result.outcome === 'flushed') counts.push(result.counts);
+        } catch (error) {
+          windows.log.unexpected(error);
+          failed.add(record.messageId);
+        }
+      }),
+    ]);
+    deps.writeMetrics(metricsLine(addCounts(counts)));
+    return failures(event.Records, failed);
+  };
+}
+
+/** Buffer records: a person's selections and insights are mailed now, findings go pending. */
+async function runIngest(
+  context: WindowContext,
+  events: readonly { record: SQSRecord; json: unknown }[],
+  failed: Set<string>,
+  counts: NotifierCounts[],
+  remaining: () => number,
+  notifier: ReturnType<typeof createNotifier>,
+): Promise<void> {
+  const reads = events.map(({ record, json }) =>
+    json instanceof SyntaxError
+      ? {
+          input: record.messageId,
+          findings: [],
+          insights: [],
+          errors: [new InvalidEventError(record.messageId, '', `body is not JSON (${json.message})`)],
+        }
+      : context.pipeline.read(json, record.messageId),
+  );
+  const asked = new Set(reads.filter((r) => r.insights.length > 0 || r.findings.some((f) => f.trigger.action)).map((r) => r.input));
+  const direct = events.filter(({ record }) => asked.has(record.messageId));
+  if (direct.length > 0) {
+    const report = await notifier.notify(
+      direct.map(({ record, json }) => ({ input: record.messageId, json })),
+      remaining,
+    );
+    for (const input of report.failedInputs) failed.add(input);
+    counts.push(report.counts);
+  }
+  const windowed = reads.filter((r) => !asked.has(r.input));
+  for (const read of windowed) {
+    for (const error of read.errors) context.log.invalid(error, undefined);
+    if (read.errors.length > 0) failed.add(read.input);
+  }
+  const bodies = new Map(events.map(({ record }) => [record.messageId, record.body]));
+  try {
+    counts.push(
+      await ingest(
+        context,
+        windowed.map((read) => ({ read, body: bodies.get(read.input) ?? '' })),
+      ),
+    );
+  } catch (error) {
+    context.log.unexpected(error);
+    for (const read of windowed) failed.add(read.input);
+  }
+}
+
+function windowContext(deps: HandlerDeps): WindowContext | undefined {
+  const { config, windows, store } = deps;
+  if (!windows) return undefined;
+  if (!config.windowTable || !config.stateTable || !store) {
+    throw new ConfigError('config.windowTable', 'windows need both tables: windowTable and stateTable');
+  }
+  const perSecond = ratePerSecond(deps.transport.name, config.policy.rate.perSecond);
+  return {
+    config,
+    pipeline: deps.pipeline,
+    transport: deps.transport,
+    store,
+    table: createWindowTable(windows.dynamo, config.windowTable),
+    claims: createFindingClaims(windows.dynamo, config.stateTable),
+    flushes: windows.flushes,
+    budget: createSendBudget(windows.dynamo, config.windowTable, perSecond),
+    log: createWindowLog(deps.log, deps.transport.name),
+    now: deps.now,
+    sleep: deps.sleep,
+    ...(deps.onDelivery ? { onDelivery: deps.onDelivery } : {}),
+  };
+}
+
+function metricsLine(counts: NotifierCounts): string {
+  let line = '';
+  publishWindowMetrics((text) => {
+    line = text;
+  }, counts);
+  return line;
+}
+
+function failures(records: readonly SQSRecord[], failed: ReadonlySet<string>): SQSBatchResponse {
+  return { batchItemFailures: records.filter((r) => failed.has(r.messageId)).map((r) => ({ itemIdentifier: r.messageId })) };
+}
+
+function parse(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    return error instanceof SyntaxError ? error : new SyntaxError(String(error));
+  }
+}
