@@ -46,7 +46,7 @@ const notifierSchema = z.strictObject({
   queue: z.prefault(
     z.strictObject({
       batchSize: z._default(int(1, 10), 10),
-      maxBatchingWindowSeconds: z._default(int(0, 300), 20),
+      maxBatchingWindowSeconds: z._default(int(0, 300), 5),
       maxReceiveCount: z._default(int(1, 1000), 5),
     }),
     {},

@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
+import { DeliveryWindows } from './delivery-windows.js';
 import { EncryptedTopic } from './encrypted-topic.js';
 import { buildRulePatterns, type EventPatternJson } from './event-pattern.js';
 import { ASSET_BUNDLING, bundleInline, INLINE_HANDLER } from './function-code.js';
@@ -96,8 +97,9 @@ export interface SecurityHubEmailNotifierProps {
    */
   readonly batchSize?: number;
   /**
-   * How long the event source gathers messages before invoking.
-   * @default Duration.seconds(20)
+   * How long the event source gathers messages before invoking. Short: the delivery windows group
+   * findings across invocations, and a lone finding is mailed within a minute (docs/windows.md).
+   * @default Duration.seconds(5)
    */
   readonly maxBatchingWindow?: Duration;
   /**
@@ -150,6 +152,8 @@ export class SecurityHubEmailNotifier extends Construct {
   readonly deliveryTopic?: EncryptedTopic;
   /** The dedup state (per finding: the material state last mailed and when; event-id claims). */
   readonly stateTable: dynamodb.Table;
+  /** The delivery windows: window table, flush queue and its dead-letter queue. */
+  readonly windows: DeliveryWindows;
   /** Where the alarms go. */
   readonly alarmTopic: sns.ITopic;
   /** Dead letters (buffer and rule target), function errors and throttles, oldest buffered message, failed emails. */
@@ -159,7 +163,7 @@ export class SecurityHubEmailNotifier extends Construct {
     super(scope, id);
     const { config } = props;
     const timeout = props.timeout ?? Duration.seconds(60);
-    const window = props.maxBatchingWindow ?? Duration.seconds(20);
+    const window = props.maxBatchingWindow ?? Duration.seconds(5);
     const concurrency = props.reservedConcurrency ?? 2;
     if (concurrency < 2) throw new ConfigError('reservedConcurrency', 'at least 2 (the least an SQS event source can be limited to)');
 
@@ -218,7 +222,18 @@ export class SecurityHubEmailNotifier extends Construct {
     }
 
     this.stateTable = createStateTable(this, this.role, props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY);
-    environmentConfig = { ...environmentConfig, stateTable: this.stateTable.tableName };
+    this.windows = new DeliveryWindows(this, 'Windows', {
+      role: this.role,
+      timeout,
+      maxReceiveCount: props.maxReceiveCount ?? 5,
+      removalPolicy: props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY,
+    });
+    environmentConfig = {
+      ...environmentConfig,
+      stateTable: this.stateTable.tableName,
+      windowTable: this.windows.table.tableName,
+      flushQueueUrl: this.windows.flushQueue.queueUrl,
+    };
 
     const inline = props.codePackaging === 'inline';
     this.function = this.createFunction(props.entry ?? DEFAULT_HANDLER_ENTRY, inline, {
@@ -246,12 +261,13 @@ export class SecurityHubEmailNotifier extends Construct {
         reportBatchItemFailures: true,
       }),
     );
+    this.windows.addFlushSource(this.function, concurrency);
 
     this.alarmTopic = props.alarmTopic ?? createAlarmTopic(this, 'Alarms', props.operatorEmail).topic;
     const alarms = createNotifierAlarms(this, {
       fn: this.function,
       queue: this.queue,
-      deadLetterQueues: { Buffer: this.deadLetterQueue, RuleTarget: this.targetDeadLetterQueue },
+      deadLetterQueues: { Buffer: this.deadLetterQueue, RuleTarget: this.targetDeadLetterQueue, Flush: this.windows.flushDeadLetterQueue },
       oldestMessageAgeThreshold: props.oldestMessageAgeThreshold ?? Duration.minutes(15),
       topic: this.alarmTopic,
     });
