@@ -94,8 +94,11 @@ export const policySchema = z.strictObject({
   window: z.prefault(
     z.strictObject({
       groupWaitSeconds: z._default(z.int().check(z.gte(0), z.lte(900)), 30),
-      /** A shorter (or longer) wait for findings of these severities; the shortest in a group wins. */
-      severityWaitSeconds: z._default(z.partialRecord(z.enum(SEVERITIES), z.int().check(z.gte(0), z.lte(900))), { CRITICAL: 10 }),
+      /**
+       * A shorter (or longer) wait for findings of these severities, e.g. `{ "CRITICAL": 10 }`; the
+       * shortest in a group wins. None by default: a short wait makes small first flushes (more mails in a flood).
+       */
+      severityWaitSeconds: z._default(z.partialRecord(z.enum(SEVERITIES), z.int().check(z.gte(0), z.lte(900))), {}),
       groupIntervalSeconds: z._default(z.int().check(z.gte(0), z.lte(86_400)), 300),
     }),
     {},
