@@ -64,7 +64,7 @@ async function main(argv: readonly string[]): Promise<number> {
     crashRate,
   });
   if (values.json) {
-    const { delivered: _delivered, dynamodbUnits: _units, ...shape } = result;
+    const { delivered: _delivered, dynamodbUnits: _units, crashed: _crashed, ...shape } = result;
     await writeFile(values.json, `${JSON.stringify(shape, null, 2)}\n`);
   }
   process.stdout.write(`${summary(result)}\n`);

@@ -51,6 +51,8 @@ export interface SimulationResult {
   readonly eventSource: { readonly batchSize: number; readonly maxBatchingWindowSeconds: number; readonly maxConcurrency: number };
   readonly findings: number;
   readonly invocations: number;
+  /** Invocations that crashed or timed out (not in the `--json` shape). */
+  readonly crashed: number;
   readonly emails: { subject: string; destination: string; sentAtSeconds: number; findingIds: string[] }[];
   readonly skipped: { findingId: string; kind: string }[];
   readonly deadLettered: { findingId: string; queue: 'buffer' | 'flush' }[];
@@ -87,6 +89,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     };
     const transport = await createTransport(config);
     const pipeline = createEventPipeline(config, options.renderer);
+    let crashes = 0;
     const stats: DynamoStats = { requests: 0, readUnits: 0, writeUnits: 0 };
     const sent: SentEmail[] = [];
     const skipped: { findingId: string; kind: string }[] = [];
@@ -101,6 +104,10 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 
     const invoke = (records: Parameters<Parameters<typeof createEventSource>[3]>[0]) => {
       const invocation: Invocation = { dead: false, doomed: random() < options.crashRate, random };
+      const crashed = () => {
+        crashes++;
+        return new SimulatedCrash('crashed');
+      };
       const deadline = clock.now() + timeoutSeconds * 1000;
       const sleep = async (ms: number) => {
         await io(invocation, clock, async () => undefined);
@@ -129,13 +136,14 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       });
       const timedOut = new Promise<never>((_, reject) =>
         clock.at(deadline, () => {
+          if (invocation.dead) return;
           invocation.dead = true;
-          reject(new SimulatedCrash('timed out'));
+          reject(crashed());
         }),
       );
       const run = handler({ Records: records }, { getRemainingTimeInMillis: () => deadline - clock.now() }).then((response) => {
         if (invocation.doomed) invocation.dead = true; // survived every point: dies before its response
-        if (invocation.dead) throw new SimulatedCrash('crashed');
+        if (invocation.dead) throw crashed();
         return response;
       });
       timedOut.catch(() => undefined);
@@ -150,6 +158,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     const { batchSize, maxBatchingWindowSeconds, maxConcurrency } = options.plumbing.buffer;
     return {
       eventSource: { batchSize, maxBatchingWindowSeconds, maxConcurrency },
+      crashed: crashes,
       ...account({
         inputs: options.inputs.map((i) => i.body),
         pipeline,

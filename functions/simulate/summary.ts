@@ -15,7 +15,7 @@ export function summary(result: SimulationResult): string {
   for (const skip of result.skipped) kinds.set(skip.kind, (kinds.get(skip.kind) ?? 0) + 1);
   return [
     `event source: batch ${batchSize}, window ${maxBatchingWindowSeconds} s, max concurrency ${maxConcurrency}`,
-    `${result.findings} findings -> ${result.emails.length} emails (${digests} digests) in ${result.invocations} invocations; last email at ${last.toFixed(1)} s`,
+    `${result.findings} findings -> ${result.emails.length} emails (${digests} digests) in ${result.invocations} invocations (${result.crashed} crashed); last email at ${last.toFixed(1)} s`,
     `shown: ${shown.size} findings (${twice} in more than one email); skipped: ${result.skipped.length}${kinds.size > 0 ? ` (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`,
     `dead-lettered: ${result.deadLettered.length}; lost: ${result.lost.length}${result.lost.length > 0 ? ` (${result.lost.slice(0, 5).join(', ')}${result.lost.length > 5 ? ', ...' : ''})` : ''}`,
     `peak send rate: ${result.maxSendsPerSecond} a second; DynamoDB: ${result.dynamodbRequestsPerFinding.toFixed(2)} requests a finding`,
