@@ -24,7 +24,7 @@ export interface Books {
 }
 
 /** The result, without the event source and the stand-in's deliveries. */
-export function account(books: Books): Omit<SimulationResult, 'eventSource' | 'delivered'> {
+export function account(books: Books): Omit<SimulationResult, 'eventSource' | 'delivered' | 'crashed'> {
   const ids = (body: string, input: string) => books.pipeline.read(parse(body), input).findings.map((f) => f.finding.id);
   const findings = new Set(books.inputs.flatMap((body, i) => ids(body, `input-${i}`)));
   const emails = books.sent.map((e) => ({

@@ -12,7 +12,7 @@ describe('config.policy', () => {
     expect(parseConfig({}).policy).toEqual({
       dedup: { enabled: true, repeatAfterHours: 0, notifyOnResolution: false, stateTtlDays: 90 },
       digest: { groupBy: ['accountId', 'severity'], threshold: 5 },
-      window: { groupWaitSeconds: 30, severityWaitSeconds: { CRITICAL: 10 }, groupIntervalSeconds: 300 },
+      window: { groupWaitSeconds: 30, severityWaitSeconds: {}, groupIntervalSeconds: 300 },
       routes: [],
       silences: [],
       rate: {},
