@@ -57,7 +57,7 @@ async function wireWindows(config: NotifierConfig): Promise<HandlerDeps['windows
   if (!config.windowTable || !config.flushQueueUrl) return undefined;
   const [{ DynamoDBClient }, { SQSClient, createSqsFlushScheduler }] = await Promise.all([
     import('./adapters/state/dynamodb-store.js'),
-    import('./adapters/windows/flush-scheduler.js'),
+    import('./adapters/windows/sqs-flush-scheduler.js'),
   ]);
   return {
     dynamo: new DynamoDBClient(STATE_CLIENT_OPTIONS),

@@ -11,7 +11,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EventBridgeEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { NotifierConfig } from '../core/config.js';
-import { ConfigError, InvalidEventError } from '../core/errors.js';
+import { InvalidEventError } from '../core/errors.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ratePerSecond } from '../core/policy/pacing.js';
 import type { StateStore } from '../core/policy/state.js';
@@ -20,13 +20,8 @@ import { createNotifier } from './notify-input.js';
 import type { Transport } from './transport.js';
 import { createWindowLog, type Log } from './window-log.js';
 import { addCounts, type NotifierCounts, publishWindowMetrics } from './window-metrics.js';
-import { reserveSlot, type WindowContext } from './windows/context.js';
-import { createFindingClaims } from './windows/finding-claims.js';
-import { flush } from './windows/flush.js';
-import { type FlushScheduler, readFlushMessage } from './windows/flush-scheduler.js';
-import { ingest } from './windows/ingest.js';
-import { createSendBudget } from './windows/send-budget.js';
-import { createWindowTable } from './windows/window-table.js';
+import { type FlushScheduler, readFlushMessage } from './windows/flush-message.js';
+import type { WindowStages } from './windows/window-stages.js';
 
 export interface HandlerDeps {
   readonly config: NotifierConfig;
@@ -49,7 +44,10 @@ type Event = SQSEvent | EventBridgeEvent<string, unknown>;
 export interface InvocationContext {
   getRemainingTimeInMillis(): number;
 }
-export type NotifierHandler = (event: Event, context?: InvocationContext) => Promise<SQSBatchResponse | undefined>;
+export type NotifierHandler = ((event: Event, context?: InvocationContext) => Promise<SQSBatchResponse | undefined>) & {
+  /** Settles when the lazily loaded parts (the window stages) are wired. */
+  readonly ready: Promise<unknown>;
+};
 
 /** The time an invocation without a Lambda context may take: Lambda's longest timeout, 900 s. */
 const NO_CONTEXT_MS = 900_000;
@@ -64,7 +62,10 @@ const NO_CONTEXT_MS = 900_000;
 export function createHandler(deps: HandlerDeps): NotifierHandler {
   const { config, pipeline, store } = deps;
   const perSecond = ratePerSecond(deps.transport.name, config.policy.rate.perSecond);
-  const windows = deps.windows && windowContext(deps);
+  const log = createWindowLog(deps.log, deps.transport.name);
+  const loading = deps.windows && loadWindows(deps, deps.windows, log);
+  // Reported by the first invocation, which awaits it.
+  loading?.catch(() => undefined);
   const notifier = createNotifier({
     pipeline,
     transport: deps.transport,
@@ -73,11 +74,11 @@ export function createHandler(deps: HandlerDeps): NotifierHandler {
     perSecond,
     now: deps.now,
     sleep: deps.sleep,
-    ...(windows ? { reserve: (item, deadline) => reserveSlot(windows, item, deadline) } : {}),
+    ...(loading ? { reserve: async (item, deadline) => (await loading).reserve(item, deadline) } : {}),
     ...(deps.onDelivery ? { onDelivery: deps.onDelivery } : {}),
   });
 
-  return async (event, lambda) => {
+  const handler = async (event: Event, lambda?: InvocationContext): Promise<SQSBatchResponse | undefined> => {
     const started = deps.now().getTime();
     const remaining = lambda ? () => lambda.getRemainingTimeInMillis() : () => NO_CONTEXT_MS - (deps.now().getTime() - started);
     if (!('Records' in event)) {
@@ -91,6 +92,7 @@ export function createHandler(deps: HandlerDeps): NotifierHandler {
       return undefined;
     }
     const records = event.Records.map((record) => ({ record, json: parse(record.body) }));
+    const windows = await loading;
     if (!windows) {
       const report = await notifier.notify(
         records.map(({ record, json }) => ({ input: record.messageId, json })),
@@ -108,14 +110,14 @@ export function createHandler(deps: HandlerDeps): NotifierHandler {
     });
     const events = records.filter(({ record }) => !flushes.some((f) => f.record === record));
     await Promise.all([
-      runIngest(windows, events, failed, counts, remaining, notifier),
+      runIngest({ windows, pipeline, log, notifier }, events, { failed, counts, remaining }),
       ...flushes.map(async ({ record, message }) => {
         try {
-          const result = await flush(windows, message, deadline);
+          const result = await windows.flush(message, deadline);
           if (result.outcome === 'busy') failed.add(record.messageId);
           if (result.outcome === 'flushed') counts.push(result.counts);
         } catch (error) {
-          windows.log.unexpected(error);
+          log.unexpected(error);
           failed.add(record.messageId);
         }
       }),
@@ -123,17 +125,21 @@ export function createHandler(deps: HandlerDeps): NotifierHandler {
     deps.writeMetrics(metricsLine(addCounts(counts)));
     return failures(event.Records, failed);
   };
+  return Object.assign(handler, { ready: loading ?? Promise.resolve() });
 }
 
 /** Buffer records: a person's selections and insights are mailed now, findings go pending. */
 async function runIngest(
-  context: WindowContext,
+  stage: {
+    windows: WindowStages;
+    pipeline: Pipeline;
+    log: ReturnType<typeof createWindowLog>;
+    notifier: ReturnType<typeof createNotifier>;
+  },
   events: readonly { record: SQSRecord; json: unknown }[],
-  failed: Set<string>,
-  counts: NotifierCounts[],
-  remaining: () => number,
-  notifier: ReturnType<typeof createNotifier>,
+  out: { failed: Set<string>; counts: NotifierCounts[]; remaining: () => number },
 ): Promise<void> {
+  const { windows, pipeline, log, notifier } = stage;
   const reads = events.map(({ record, json }) =>
     json instanceof SyntaxError
       ? {
@@ -142,58 +148,51 @@ async function runIngest(
           insights: [],
           errors: [new InvalidEventError(record.messageId, '', `body is not JSON (${json.message})`)],
         }
-      : context.pipeline.read(json, record.messageId),
+      : pipeline.read(json, record.messageId),
   );
   const asked = new Set(reads.filter((r) => r.insights.length > 0 || r.findings.some((f) => f.trigger.action)).map((r) => r.input));
   const direct = events.filter(({ record }) => asked.has(record.messageId));
   if (direct.length > 0) {
     const report = await notifier.notify(
       direct.map(({ record, json }) => ({ input: record.messageId, json })),
-      remaining,
+      out.remaining,
     );
-    for (const input of report.failedInputs) failed.add(input);
-    counts.push(report.counts);
+    for (const input of report.failedInputs) out.failed.add(input);
+    out.counts.push(report.counts);
   }
   const windowed = reads.filter((r) => !asked.has(r.input));
   for (const read of windowed) {
-    for (const error of read.errors) context.log.invalid(error, undefined);
-    if (read.errors.length > 0) failed.add(read.input);
+    for (const error of read.errors) log.invalid(error, undefined);
+    if (read.errors.length > 0) out.failed.add(read.input);
   }
   const bodies = new Map(events.map(({ record }) => [record.messageId, record.body]));
   try {
-    counts.push(
-      await ingest(
-        context,
-        windowed.map((read) => ({ read, body: bodies.get(read.input) ?? '' })),
-      ),
-    );
+    out.counts.push(await windows.ingest(windowed.map((read) => ({ read, body: bodies.get(read.input) ?? '' }))));
   } catch (error) {
-    context.log.unexpected(error);
-    for (const read of windowed) failed.add(read.input);
+    log.unexpected(error);
+    for (const read of windowed) out.failed.add(read.input);
   }
 }
 
-function windowContext(deps: HandlerDeps): WindowContext | undefined {
-  const { config, windows, store } = deps;
-  if (!windows) return undefined;
-  if (!config.windowTable || !config.stateTable || !store) {
-    throw new ConfigError('config.windowTable', 'windows need both tables: windowTable and stateTable');
-  }
-  const perSecond = ratePerSecond(deps.transport.name, config.policy.rate.perSecond);
-  return {
-    config,
+/** Loads and wires the window stages (and with them DynamoDB's SDK) only when the windows are configured. */
+async function loadWindows(
+  deps: HandlerDeps,
+  windows: NonNullable<HandlerDeps['windows']>,
+  log: ReturnType<typeof createWindowLog>,
+): Promise<WindowStages> {
+  const { createWindowStages } = await import('./windows/window-stages.js');
+  return createWindowStages({
+    config: deps.config,
     pipeline: deps.pipeline,
     transport: deps.transport,
-    store,
-    table: createWindowTable(windows.dynamo, config.windowTable),
-    claims: createFindingClaims(windows.dynamo, config.stateTable),
+    store: deps.store,
+    dynamo: windows.dynamo,
     flushes: windows.flushes,
-    budget: createSendBudget(windows.dynamo, config.windowTable, perSecond),
-    log: createWindowLog(deps.log, deps.transport.name),
+    log,
     now: deps.now,
     sleep: deps.sleep,
     ...(deps.onDelivery ? { onDelivery: deps.onDelivery } : {}),
-  };
+  });
 }
 
 function metricsLine(counts: NotifierCounts): string {

@@ -4,7 +4,7 @@
  * else is `lost`. Plus the send-rate peak and DynamoDB's requests per finding.
  */
 import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { readFlushMessage } from '../adapters/windows/flush-scheduler.js';
+import { readFlushMessage } from '../adapters/windows/flush-message.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { DynamoStats, SentEmail } from './instrument.js';
 import type { SimulationResult } from './simulation.js';

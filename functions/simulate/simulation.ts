@@ -9,7 +9,7 @@ import { createHandler } from '../adapters/create-handler.js';
 import { createTransport } from '../adapters/create-transport.js';
 import { createDynamoStateStore } from '../adapters/state/dynamodb-store.js';
 import { withFallback } from '../adapters/state/fallback.js';
-import { flushBody } from '../adapters/windows/flush-scheduler.js';
+import { flushBody } from '../adapters/windows/flush-message.js';
 import type { NotifierConfig } from '../core/config.js';
 import { createEventPipeline } from '../core/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
@@ -141,7 +141,11 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
           reject(crashed());
         }),
       );
-      const run = handler({ Records: records }, { getRemainingTimeInMillis: () => deadline - clock.now() }).then((response) => {
+      const run = (async () => {
+        // Module loading is real I/O: the clock holds still meanwhile.
+        await clock.track(handler.ready);
+        return handler({ Records: records }, { getRemainingTimeInMillis: () => deadline - clock.now() });
+      })().then((response) => {
         if (invocation.doomed) invocation.dead = true; // survived every point: dies before its response
         if (invocation.dead) throw crashed();
         return response;

@@ -12,7 +12,7 @@ import { destinationOf } from '../deliver-window.js';
 import { recipientsFor, type Transport } from '../transport.js';
 import type { createWindowLog } from '../window-log.js';
 import type { FindingClaims } from './finding-claims.js';
-import { delaySeconds, type FlushScheduler } from './flush-scheduler.js';
+import { delaySeconds, type FlushScheduler } from './flush-message.js';
 import type { SendBudget } from './send-budget.js';
 import type { WindowTable } from './window-table.js';
 

@@ -14,8 +14,8 @@ import { statesToWrite, type WindowPlan } from '../../core/policy/window.js';
 import { type Delivery, deliverWindow } from '../deliver-window.js';
 import type { NotifierCounts } from '../window-metrics.js';
 import { OVERDUE_MS, reserveSlot, scheduleWindows, type WindowContext } from './context.js';
-import type { FlushMessage } from './flush-scheduler.js';
-import { delaySeconds } from './flush-scheduler.js';
+import type { FlushMessage } from './flush-message.js';
+import { delaySeconds } from './flush-message.js';
 import type { PendingFinding } from './window-table.js';
 
 export type FlushResult =

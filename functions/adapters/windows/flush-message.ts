@@ -4,11 +4,6 @@
  * was rescheduled since finds another `dueAt` and does nothing (a stale message is harmless).
  */
 
-import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-
-// The client class, for the handler's wiring: the SDK is loaded once, with `require`, in the bundle (see create-transport.ts).
-export { SQSClient } from '@aws-sdk/client-sqs';
-
 /** What one flush message says. */
 export interface FlushMessage {
   readonly group: string;
@@ -57,18 +52,4 @@ export function readFlushMessage(json: unknown): FlushMessage | undefined {
   if (typeof flush !== 'object' || flush === null) return undefined;
   const { group, dueAt } = flush as Record<string, unknown>;
   return typeof group === 'string' && typeof dueAt === 'number' && Number.isFinite(dueAt) ? { group, dueAt } : undefined;
-}
-
-/**
- * The flush messages on SQS (`SendMessage` with `DelaySeconds`).
- *
- * @example
- * const flushes = createSqsFlushScheduler(new SQSClient(SDK_CLIENT_OPTIONS), config.flushQueueUrl);
- */
-export function createSqsFlushScheduler(client: SQSClient, queueUrl: string): FlushScheduler {
-  return {
-    async schedule(message, delay) {
-      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: flushBody(message), DelaySeconds: delay }));
-    },
-  };
 }
