@@ -1,7 +1,10 @@
 /**
  * Idempotency on the event id (Lambda): EventBridge, SQS and Lambda all deliver at least once, so
  * each event id is claimed in the state store before its findings are planned; a claimed id is a
- * redelivery and its findings are skipped. Claims of events whose emails failed are released.
+ * redelivery and its findings are skipped. A claim is "in progress" until the invocation's deadline
+ * (a crash never loses the event: the redelivery after the visibility timeout finds it lapsed),
+ * "done" once its emails went out; claims of events whose emails failed are released.
+ * Anchor: Powertools idempotency (`BasePersistenceLayer.saveInProgress`, then `saveSuccess`).
  */
 import type { InputRead } from '../core/pipeline.js';
 import type { StateStore } from '../core/policy/state.js';
@@ -17,12 +20,12 @@ export interface Claimed {
 }
 
 /**
- * Claims every event id in the reads, a few at a time.
+ * Claims every event id in the reads, a few at a time, in progress until `inProgressUntil` (if given).
  *
  * @example
- * const { reads: fresh, redelivered } = await claimEvents(store, reads);
+ * const { reads: fresh, redelivered } = await claimEvents(store, reads, new Date(Date.now() + context.getRemainingTimeInMillis()));
  */
-export async function claimEvents(store: StateStore, reads: readonly InputRead[]): Promise<Claimed> {
+export async function claimEvents(store: StateStore, reads: readonly InputRead[], inProgressUntil?: Date): Promise<Claimed> {
   const ids = [
     ...new Set(reads.flatMap((r) => [...r.findings.map((f) => f.trigger.eventId), ...r.insights.map((i) => i.trigger.eventId)])),
   ];
@@ -30,7 +33,7 @@ export async function claimEvents(store: StateStore, reads: readonly InputRead[]
   const claimed = new Set<string>();
   for (let start = 0; start < ids.length; start += 25) {
     const chunk = ids.slice(start, start + 25);
-    const answers = await Promise.all(chunk.map((id) => store.seenEvent(id)));
+    const answers = await Promise.all(chunk.map((id) => store.seenEvent(id, inProgressUntil)));
     for (const [i, id] of chunk.entries()) (answers[i] ? seen : claimed).add(id);
   }
   const redelivered: Skipped[] = reads.flatMap((r) =>

@@ -27,6 +27,12 @@ export interface DeliverOptions {
   readonly marginMs?: number;
   /** Where an email goes; default: its route's own recipients (`destinationOf`). See `ownerDestination`. */
   readonly destinationFor?: (item: WindowEmail) => Destination | undefined;
+  /**
+   * The send budget shared by all invocations: resolves with the milliseconds to wait for this
+   * email's slot, or `undefined` when the slot lies beyond the time left (the email is deferred).
+   * Replaces the `perSecond` schedule of this window alone.
+   */
+  readonly reserve?: (destination: Destination | undefined) => Promise<number | undefined>;
   /** Called after each attempt, e.g. to log or print it. */
   readonly onDelivery?: (delivery: Delivery) => void;
 }
@@ -43,12 +49,14 @@ export async function deliverWindow(emails: readonly WindowEmail[], options: Del
   const deliveries: Delivery[] = [];
   for (const [i, item] of emails.entries()) {
     const delay = delays[i] ?? 0;
+    const destination = (options.destinationFor ?? ((i) => destinationOf(i.route)))(item);
+    const wait = options.reserve ? await options.reserve(destination) : delay;
     let delivery: Delivery;
-    if (options.remainingMs && options.remainingMs() < delay + margin) {
+    if (wait === undefined || (options.remainingMs && options.remainingMs() < wait + margin)) {
       delivery = { item, deferred: true, error: new Error('not enough time left in this invocation; the record comes back') };
     } else {
-      if (delay > 0) await sleep(delay);
-      delivery = await attempt(options.transport, item, (options.destinationFor ?? ((i) => destinationOf(i.route)))(item));
+      if (wait > 0) await sleep(wait);
+      delivery = await attempt(options.transport, item, destination);
     }
     deliveries.push(delivery);
     options.onDelivery?.(delivery);

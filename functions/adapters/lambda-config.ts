@@ -18,6 +18,10 @@ export const CONFIG_FILE_VARIABLE = 'NOTIFIER_CONFIG_FILE';
 export const STATE_TABLE_VARIABLE = 'NOTIFIER_STATE_TABLE';
 /** The delivery topic's ARN (a deploy-time token), overriding `sns.topicArn` of the file. */
 export const TOPIC_ARN_VARIABLE = 'NOTIFIER_TOPIC_ARN';
+/** The delivery windows' table name (a deploy-time token), overriding `windowTable` of the file. */
+export const WINDOW_TABLE_VARIABLE = 'NOTIFIER_WINDOW_TABLE';
+/** The flush queue's URL (a deploy-time token), overriding `flushQueueUrl` of the file. */
+export const FLUSH_QUEUE_VARIABLE = 'NOTIFIER_FLUSH_QUEUE_URL';
 /** The ARN of the stack's own "Send by email" custom action (a deploy-time token), added to `filters.customActionArns`. */
 export const ACTION_ARN_VARIABLE = 'NOTIFIER_ACTION_ARN';
 /** The configuration file's name beside the handler. */
@@ -27,7 +31,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Reads and validates the configuration: `NOTIFIER_CONFIG` when set, else the file named by
- * `NOTIFIER_CONFIG_FILE`, with `NOTIFIER_STATE_TABLE`, `NOTIFIER_TOPIC_ARN` and `NOTIFIER_ACTION_ARN` laid over it. Call once at cold start.
+ * `NOTIFIER_CONFIG_FILE`, with the deploy-time values (state table, window table, flush queue, topic,
+ * custom action) of their `NOTIFIER_*` variables laid over it. Call once at cold start.
  *
  * @example
  * const config = readLambdaConfig(process.env);
@@ -69,6 +74,10 @@ function withDeployValues(json: unknown, env: Env): unknown {
   const topic = env[TOPIC_ARN_VARIABLE];
   const action = env[ACTION_ARN_VARIABLE];
   if (table) config.stateTable = table;
+  const windowTable = env[WINDOW_TABLE_VARIABLE];
+  const flushQueue = env[FLUSH_QUEUE_VARIABLE];
+  if (windowTable) config.windowTable = windowTable;
+  if (flushQueue) config.flushQueueUrl = flushQueue;
   if (topic) config.sns = { topicArn: topic };
   if (action) {
     const filters: Record<string, unknown> = isObject(config.filters) ? { ...config.filters } : {};

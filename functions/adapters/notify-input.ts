@@ -4,8 +4,6 @@
  * state, plan, send paced, write the new state, release claims of failed emails, log the counts.
  * Never throws for bad input, failed deliveries or an unreachable state store.
  */
-import { EMPTY_DIRECTORY } from '../core/accounts/directory.js';
-import { accountIdsOf, readsWithAccounts } from '../core/accounts/with-accounts.js';
 import { InvalidEventError } from '../core/errors.js';
 import type { InputRead, Pipeline, WindowOutput } from '../core/pipeline.js';
 import { windowCounts } from '../core/policy/counts.js';
@@ -13,9 +11,9 @@ import type { StateStore } from '../core/policy/state.js';
 import { type Skipped, statesToWrite } from '../core/policy/window.js';
 import { claimEvents } from './claim-events.js';
 import { type Delivery, deliverWindow } from './deliver-window.js';
+import { applyDirectory } from './directory/apply-directory.js';
 import type { DirectorySource } from './directory/directory-source.js';
-import { ownerDestination } from './directory/owner-destination.js';
-import type { Transport } from './transport.js';
+import type { Destination, Transport } from './transport.js';
 import { createWindowLog, type Log } from './window-log.js';
 import type { NotifierCounts } from './window-metrics.js';
 
@@ -50,6 +48,11 @@ export interface NotifierDeps {
   readonly perSecond: number;
   readonly now: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * The send budget shared by all invocations: the ms to wait for the email's slot, `undefined` to
+   * defer it (see `deliverWindow`); without it, `perSecond` paces this window alone.
+   */
+  readonly reserve?: (destination: Destination | undefined, deadline: number) => Promise<number | undefined>;
   readonly onDelivery?: (delivery: Delivery) => void;
   /** Account names, tags and owners; none: findings keep what they carry, routes send to their own recipients. */
   readonly directory?: DirectorySource;
@@ -65,7 +68,7 @@ export interface Notifier {
  * const { failedInputs } = await notifier.notify(records.map((r) => ({ input: r.messageId, json: parse(r.body) })));
  */
 export function createNotifier(deps: NotifierDeps): Notifier {
-  const { pipeline, store } = deps;
+  const { pipeline, store, reserve } = deps;
   const log = createWindowLog(deps.log, deps.transport.name);
   return {
     async notify(records, remainingMs) {
@@ -75,11 +78,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           : pipeline.read(json, input),
       );
       // Account names and tags before the window: routes match on account tags (never fails: see DirectorySource).
-      const directory = deps.directory ? await deps.directory.lookup(accountIdsOf(raw)) : EMPTY_DIRECTORY;
-      const reads = readsWithAccounts(raw, directory);
-      for (const problem of directory.problems) deps.log.warn('account directory not read', { problem });
+      const { reads, destinationFor } = await applyDirectory(deps.directory, raw, deps.log);
       for (const read of reads) for (const error of read.errors) log.invalid(error, idOf(records, read.input));
-      const claims = store && deps.claimEvents ? await claimEvents(store, reads) : { reads, redelivered: [], claimed: new Set<string>() };
+      const deadline = remainingMs ? new Date(deps.now().getTime() + remainingMs()) : undefined;
+      const claims =
+        store && deps.claimEvents ? await claimEvents(store, reads, deadline) : { reads, redelivered: [], claimed: new Set<string>() };
       const keys = [...new Set(claims.reads.flatMap((r) => r.findings.map((f) => f.finding.key)))];
       const prior = store && keys.length > 0 ? await store.getMany(keys) : new Map();
       let output: WindowOutput;
@@ -96,7 +99,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         perSecond: deps.perSecond,
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
         ...(remainingMs ? { remainingMs } : {}),
-        destinationFor: (item) => ownerDestination(item, directory, deps.log),
+        destinationFor,
+        ...(reserve && deadline ? { reserve: (destination: Destination | undefined) => reserve(destination, deadline.getTime()) } : {}),
         onDelivery: (delivery) => {
           log.delivery(delivery);
           deps.onDelivery?.(delivery);
@@ -109,6 +113,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const failedEmails = [...deliveries.filter((d) => d.error), ...output.renderFailures.map((item) => ({ item }))];
       const release = new Set(failedEmails.flatMap((d) => d.item.eventIds).filter((id) => claims.claimed.has(id)));
       if (store) await forgetAll(store, release);
+      // "Done" only now, after delivery: until then the claim lapses at the deadline.
+      if (store && deadline) await Promise.all([...claims.claimed].filter((id) => !release.has(id)).map((id) => store.doneEvent(id)));
       const failedInputs = new Set([
         ...reads.filter((r) => r.errors.length > 0).map((r) => r.input),
         ...failedEmails.flatMap((d) => d.item.inputs),

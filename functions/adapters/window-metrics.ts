@@ -49,3 +49,24 @@ export function metricsDisabled(env: Readonly<Record<string, string | undefined>
   const flag = env.POWERTOOLS_METRICS_DISABLED ?? env.POWERTOOLS_DEV ?? '';
   return TRUTHY.has(flag.trim().toLowerCase());
 }
+
+/**
+ * The counts of several windows of one invocation (an ingest, flushes), summed.
+ *
+ * @example addCounts([a, b]).sent // a.sent + b.sent
+ */
+export function addCounts(all: readonly NotifierCounts[]): NotifierCounts {
+  const sum = (name: keyof NotifierCounts) => all.reduce((total, counts) => total + counts[name], 0);
+  return {
+    received: sum('received'),
+    notifications: sum('notifications'),
+    mailed: sum('mailed'),
+    digested: sum('digested'),
+    deduplicated: sum('deduplicated'),
+    silenced: sum('silenced'),
+    filtered: sum('filtered'),
+    resolved: sum('resolved'),
+    sent: sum('sent'),
+    failed: sum('failed'),
+  };
+}

@@ -63,6 +63,10 @@ const configSchema = z.strictObject({
   filters: z.prefault(filtersSchema, {}),
   /** DynamoDB table of the dedup state (the CDK construct sets it); without it every finding looks new. */
   stateTable: z.optional(z.string().check(z.minLength(3))),
+  /** DynamoDB table of the delivery windows (the CDK construct sets it, with `flushQueueUrl`); without it an SQS batch is one window. */
+  windowTable: z.optional(z.string().check(z.minLength(3))),
+  /** SQS queue of the delayed flush messages (the CDK construct sets it). */
+  flushQueueUrl: z.optional(z.string().check(z.regex(/^https:\/\/\S+$/))),
   /** Dedup, flood digests, routing, silences, send rate (see `policy/policy-config.ts`). */
   policy: z.prefault(policySchema, {}),
   /** Summary emails, one per route, on this schedule (a route's own `summary` overrides it); none when absent. */

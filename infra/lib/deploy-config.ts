@@ -54,7 +54,7 @@ const notifierSchema = z.strictObject({
   queue: z.prefault(
     z.strictObject({
       batchSize: z._default(int(1, 10), 10),
-      maxBatchingWindowSeconds: z._default(int(0, 300), 20),
+      maxBatchingWindowSeconds: z._default(int(0, 300), 5),
       maxReceiveCount: z._default(int(1, 1000), 5),
       /** The event source's maximum concurrency (2-1000); nothing is reserved, so a new account can deploy it. */
       maxConcurrency: z._default(int(2, 1000), 2),

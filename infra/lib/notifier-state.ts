@@ -1,6 +1,6 @@
 /**
  * The notifier's dedup state: a DynamoDB table (on demand, TTL `expiresAt`, AWS-managed encryption,
- * point-in-time recovery) with exactly the four actions the function uses, and an alarm on the
+ * point-in-time recovery) with exactly the actions the function uses (`UpdateItem`: the flush's claims on findings), and an alarm on the
  * function's own `Failed` metric (an email not delivered, an input not readable).
  */
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
@@ -14,7 +14,13 @@ import { METRIC, METRICS_NAMESPACE, METRICS_SERVICE } from '../../functions/adap
 import { atLeastOne } from './notifier-alarms.js';
 
 /** The DynamoDB actions the state store calls (`functions/adapters/state/dynamodb-store.ts`). */
-export const STATE_TABLE_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'];
+export const STATE_TABLE_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PutItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:UpdateItem',
+];
 
 /**
  * Creates the state table and grants `role` exactly `STATE_TABLE_ACTIONS` on it. The state is a

@@ -12,12 +12,19 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ACTION_ARN_VARIABLE, STATE_TABLE_VARIABLE, TOPIC_ARN_VARIABLE } from '../../functions/adapters/lambda-config.js';
+import {
+  ACTION_ARN_VARIABLE,
+  FLUSH_QUEUE_VARIABLE,
+  STATE_TABLE_VARIABLE,
+  TOPIC_ARN_VARIABLE,
+  WINDOW_TABLE_VARIABLE,
+} from '../../functions/adapters/lambda-config.js';
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
 import type { NotifierConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { grantDirectoryRead } from './account-directory-access.js';
 import { type CustomActionOptions, createCustomAction } from './custom-action.js';
+import { DeliveryWindows } from './delivery-windows.js';
 import { EncryptedTopic } from './encrypted-topic.js';
 import { buildRulePatterns, type EventPatternJson, MAX_PATTERN_LENGTH } from './event-pattern.js';
 import { HANDLER } from './function-code.js';
@@ -123,8 +130,9 @@ export interface SecurityHubEmailNotifierProps {
    */
   readonly batchSize?: number;
   /**
-   * How long the event source gathers messages before invoking.
-   * @default Duration.seconds(20)
+   * How long the event source gathers messages before invoking. Short: the delivery windows group
+   * findings across invocations, and a lone finding is mailed within a minute (docs/windows.md).
+   * @default Duration.seconds(5)
    */
   readonly maxBatchingWindow?: Duration;
   /**
@@ -183,6 +191,8 @@ export class SecurityHubEmailNotifier extends Construct {
   readonly stateTable: dynamodb.Table;
   /** The summary emails (function and one schedule per route), with `config.summary`. */
   readonly summary?: NotifierSummary;
+  /** The delivery windows: window table, flush queue and its dead-letter queue. */
+  readonly windows: DeliveryWindows;
   /** Where the alarms go. */
   readonly alarmTopic: sns.ITopic;
   /** Dead letters (buffer and rule target), function errors and throttles, oldest buffered message, failed emails. */
@@ -192,7 +202,7 @@ export class SecurityHubEmailNotifier extends Construct {
     super(scope, id);
     const { config } = props;
     const timeout = props.timeout ?? Duration.seconds(60);
-    const window = props.maxBatchingWindow ?? Duration.seconds(20);
+    const window = props.maxBatchingWindow ?? Duration.seconds(5);
     const concurrency = props.maxConcurrency ?? 2;
     if (!Number.isInteger(concurrency) || concurrency < 2 || concurrency > 1000) {
       throw new ConfigError('maxConcurrency', 'an integer from 2 to 1000 (what an SQS event source accepts)');
@@ -237,8 +247,8 @@ export class SecurityHubEmailNotifier extends Construct {
 
     // Deploy-time tokens go in the environment; the rest of the configuration travels with the code.
     const tokens: Record<string, string> = {};
-    const { sns: _topic, stateTable: _table, ...rest } = config;
-    let fileConfig: Omit<NotifierConfig, 'sns' | 'stateTable'> = rest;
+    const { sns: _topic, stateTable: _table, windowTable: _windows, flushQueueUrl: _flushes, ...rest } = config;
+    let fileConfig: Omit<NotifierConfig, 'sns' | 'stateTable' | 'windowTable' | 'flushQueueUrl'> = rest;
     /** What sending takes, for this function and the summary's. */
     let grantSend: (role: iam.IRole) => void;
     if (config.transport === 'ses') {
@@ -276,6 +286,14 @@ export class SecurityHubEmailNotifier extends Construct {
     this.stateTable = createStateTable(this, this.role, props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY);
     tokens[STATE_TABLE_VARIABLE] = this.stateTable.tableName;
     if (config.detailTypes.includes('customAction')) tokens[ACTION_ARN_VARIABLE] = this.actionArn;
+    this.windows = new DeliveryWindows(this, 'Windows', {
+      role: this.role,
+      timeout,
+      maxReceiveCount: props.maxReceiveCount ?? 5,
+      removalPolicy: props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY,
+    });
+    tokens[WINDOW_TABLE_VARIABLE] = this.windows.table.tableName;
+    tokens[FLUSH_QUEUE_VARIABLE] = this.windows.flushQueue.queueUrl;
 
     const code = packageFunction(props.entry ?? DEFAULT_HANDLER_ENTRY, props.codePackaging ?? 'asset', fileConfig);
     this.function = new lambda.Function(this, 'Function', {
@@ -304,6 +322,7 @@ export class SecurityHubEmailNotifier extends Construct {
         reportBatchItemFailures: true,
       }),
     );
+    this.windows.addFlushSource(this.function, concurrency);
 
     if (config.summary) {
       this.summary = new NotifierSummary(this, 'Summary', {
@@ -321,7 +340,7 @@ export class SecurityHubEmailNotifier extends Construct {
     const alarms = createNotifierAlarms(this, {
       fn: this.function,
       queue: this.queue,
-      deadLetterQueues: { Buffer: this.deadLetterQueue, RuleTarget: this.targetDeadLetterQueue },
+      deadLetterQueues: { Buffer: this.deadLetterQueue, RuleTarget: this.targetDeadLetterQueue, Flush: this.windows.flushDeadLetterQueue },
       oldestMessageAgeThreshold: props.oldestMessageAgeThreshold ?? Duration.minutes(15),
       topic: this.alarmTopic,
     });

@@ -37,11 +37,13 @@ export interface Plan {
   readonly importRuns: number;
   readonly burstFindings: number;
   readonly burstRepeats: number;
+  /** Lone findings (each alone in its window) whose latency the window lines take p50 and p99 of. */
+  readonly loneFindings: number;
 }
 
 /** Quick keeps every measurement but takes fewer samples (5 timed burst pairs instead of 9, fewer render rounds and load runs). */
 export function planFor(args: BenchArgs): Plan {
   return args.quick
-    ? { renderRounds: 400, mjmlRounds: 1, importRuns: 9, burstFindings: 10_000, burstRepeats: 5 }
-    : { renderRounds: 2_000, mjmlRounds: 3, importRuns: 21, burstFindings: 10_000, burstRepeats: 9 };
+    ? { renderRounds: 400, mjmlRounds: 1, importRuns: 9, burstFindings: 10_000, burstRepeats: 5, loneFindings: 20 }
+    : { renderRounds: 2_000, mjmlRounds: 3, importRuns: 21, burstFindings: 10_000, burstRepeats: 9, loneFindings: 100 };
 }

@@ -37,6 +37,8 @@ const RULES: readonly { name: string; field: keyof BenchResults; kind: 'min' | '
   { name: 'pipeline vs JSON.parse floor', field: 'pipeline_vs_json_parse', kind: 'min', limit: 0.1 },
   { name: 'peak RSS on the burst (MB)', field: 'peak_rss_mb', kind: 'max', limit: 256 },
   { name: 'burst size (findings)', field: 'burst_findings', kind: 'min', limit: 10_000 },
+  { name: 'lone finding to email, p99 (simulated s)', field: 'lone_latency_s_p99', kind: 'max', limit: 60 },
+  { name: 'DynamoDB requests per flood finding', field: 'dynamodb_requests_per_finding', kind: 'max', limit: 3 },
 ];
 
 /** One line per budget rule; a missing or non-finite value fails. */

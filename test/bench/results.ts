@@ -76,6 +76,14 @@ export interface BenchResults {
   /** Peak minus what holding every body costs: the Lambda-like working set. */
   readonly working_rss_mb: number;
   readonly lambda: LambdaEstimate;
+  // Delivery windows (npm run simulate's engine; simulated seconds).
+  readonly window_emails_per_1k_flood: number;
+  readonly window_lost: number;
+  readonly lone_latency_s_p50: number;
+  readonly lone_latency_s_p99: number;
+  readonly lone_findings: number;
+  readonly dynamodb_requests_per_finding: number;
+  readonly dynamodb_usd_per_10k: number;
   readonly wall_s: number;
   readonly notes: readonly string[];
 }

@@ -19,6 +19,7 @@ import { measureBurst } from './measure-burst.js';
 import { measureImports } from './measure-import.js';
 import { measureMjml } from './measure-mjml.js';
 import { measureRender } from './measure-render.js';
+import { measureWindows } from './measure-windows.js';
 import { collectNotifications } from './notifications.js';
 import { OUT_DIR, ROOT } from './paths.js';
 import type { BenchReport, BenchResults } from './results.js';
@@ -66,7 +67,11 @@ const source = burstSource(fixtures, renderer);
 log(`burst of ${plan.burstFindings} findings built from ${source.findings.length} emailable fixture findings`);
 const burst = await measureBurst(burstBodies(source, plan.burstFindings), plan.burstRepeats);
 
+log(`delivery windows: a 1,000-finding flood and ${plan.loneFindings} lone findings through the simulator`);
+const windows = await measureWindows(plan.loneFindings);
+
 const notes: string[] = [];
+if (windows.floodLost > 0) notes.push(`windows: ${windows.floodLost} findings lost in the simulation`);
 if (!mjml.sameEmail) notes.push('the naive MJML path did not produce byte-identical emails');
 if (mjmlBundle.note) notes.push(mjmlBundle.note);
 if (burst.errors > 0 || burst.emails !== burst.findings)
@@ -123,6 +128,13 @@ const results: BenchResults = {
   peak_rss_all_passes_mb: burst.peakRssAllPassesMb,
   working_rss_mb: burst.peakRssMb - (burst.baselineRssMb - burst.moduleRssMb),
   lambda: estimateLambda(burst.pipelinePerS, burst.peakRssMb - (burst.baselineRssMb - burst.moduleRssMb)),
+  window_emails_per_1k_flood: (windows.floodEmails * 1000) / windows.floodFindings,
+  window_lost: windows.floodLost,
+  lone_latency_s_p50: windows.loneLatencyP50S,
+  lone_latency_s_p99: windows.loneLatencyP99S,
+  lone_findings: windows.loneFindings,
+  dynamodb_requests_per_finding: windows.dynamodbRequestsPerFinding,
+  dynamodb_usd_per_10k: windows.dynamodbUsdPer10k,
   wall_s: elapsed(),
   notes,
 };

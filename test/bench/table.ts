@@ -68,6 +68,21 @@ export function resultRows(r: BenchResults): Row[] {
       `${n(r.lambda.gb_s_per_10k)} GB-s`,
       `at ${r.lambda.memory_mb} MB (working set ${r.lambda.working_set_fits ? 'fits' : 'does NOT fit'}), SES/SNS waits excluded; $${r.lambda.usd_per_10k.toFixed(5)} arm64`,
     ],
+    [
+      'emails per 1,000 flood findings',
+      `${n(r.window_emails_per_1k_flood)}`,
+      `simulated as deployed: 2 accounts x 3 severities over 120 s; ${n(r.window_lost)} lost`,
+    ],
+    [
+      'lone finding to email (simulated), p50 / p99',
+      `${n(r.lone_latency_s_p50)} / ${n(r.lone_latency_s_p99)} s`,
+      `${r.lone_findings} findings, each alone; goal within 60 s`,
+    ],
+    [
+      'DynamoDB requests per finding (flood)',
+      `${n(r.dynamodb_requests_per_finding)}`,
+      `goal at most 3; on-demand $${r.dynamodb_usd_per_10k.toFixed(4)} per 10,000 findings (us-east-1)`,
+    ],
   ];
 }
 

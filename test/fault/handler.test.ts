@@ -34,8 +34,11 @@ import { type Message, runWithRedrive, sqsEvent } from './batch.js';
 import { type LoadedHandler, loadHandler, SECRET_ACCESS_KEY, SESSION_TOKEN } from './lambda-env.js';
 
 const FROM = 'notifier-sender@example.com';
-/** Pacing off (100 a second): these suites count deliveries, they do not measure the send rate. */
-const FAST = { rate: { perSecond: 100 } };
+/**
+ * Pacing off (100 a second): these suites count deliveries, they do not measure the send rate. One
+ * email per finding: these batches are one group of at most ten, below the digest threshold.
+ */
+const FAST = { rate: { perSecond: 100 }, digest: { threshold: 20 } };
 const RECIPIENT = 'soc-team-private@example.com';
 
 /** `count` good messages (one finding each), tagged m0, m1, ... */

@@ -15,7 +15,7 @@ describe('parseDeployConfig', () => {
   it('fills the sizing defaults from the benchmark and the limits', () => {
     const [notifier] = parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: ses }] }).notifiers;
 
-    expect(notifier?.queue).toEqual({ batchSize: 10, maxBatchingWindowSeconds: 20, maxReceiveCount: 5, maxConcurrency: 2 });
+    expect(notifier?.queue).toEqual({ batchSize: 10, maxBatchingWindowSeconds: 5, maxReceiveCount: 5, maxConcurrency: 2 });
     expect(notifier?.function).toMatchObject({ memorySize: 256, timeoutSeconds: 60, logRetentionDays: 90 });
   });
 

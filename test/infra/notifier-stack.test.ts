@@ -19,7 +19,9 @@ function getAttId(value: unknown): string {
 
 describe('NotifierStack: the path from Security Hub to the function', () => {
   const { outdir, template } = synth(sesDeploy({ filters: { severities: ['HIGH', 'CRITICAL'], accountIds: ['111122223333'] } }));
-  const buffer = logicalIdOf(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue() });
+  // The buffer's visibility timeout: six function timeouts plus the batching window (the flush queue's has no window).
+  const buffer = logicalIdOf(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue(), VisibilityTimeout: 6 * 60 + 5 });
+  const flushQueue = logicalIdOf(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue(), VisibilityTimeout: 6 * 60 });
   const dlq = getAttId(template.findResources('AWS::SQS::Queue')[buffer]?.Properties.RedrivePolicy.deadLetterTargetArn);
 
   it('matches Security Hub imported findings with the configured filters in the event pattern', () => {
@@ -88,15 +90,15 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
   it('redrives the buffer to a 14-day dead-letter queue after 5 receives, with a visibility timeout of 6x the function timeout', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: ref(dlq), maxReceiveCount: 5 },
-      VisibilityTimeout: 6 * 60 + 20,
+      VisibilityTimeout: 6 * 60 + 5,
       SqsManagedSseEnabled: true,
     });
     template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600 });
-    // Both dead-letter queues (the buffer's and the rule target's) keep messages 14 days.
+    // The dead-letter queues (the buffer's, the flush queue's and the rule target's) keep messages 14 days.
     const queues = Object.entries(template.findResources('AWS::SQS::Queue'));
-    expect(queues).toHaveLength(3);
+    expect(queues).toHaveLength(5);
     for (const [id, queue] of queues) {
-      if (id !== buffer) expect(queue.Properties.MessageRetentionPeriod, id).toBe(14 * 24 * 3600);
+      if (id !== buffer && id !== flushQueue) expect(queue.Properties.MessageRetentionPeriod, id).toBe(14 * 24 * 3600);
     }
   });
 
@@ -104,7 +106,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: ref(buffer),
       BatchSize: 10,
-      MaximumBatchingWindowInSeconds: 20,
+      MaximumBatchingWindowInSeconds: 5,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 2 },
     });
@@ -123,7 +125,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
-  it('ships the parsed notifier configuration in the code asset, and only the state table name as a token', () => {
+  it('ships the parsed notifier configuration in the code asset, and only deploy-time names as tokens', () => {
     const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
     const variables = fn?.Properties.Environment.Variables as Record<string, unknown>;
     const config = shippedConfig(fn, outdir);
@@ -131,14 +133,22 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     expect(fn?.Properties.Handler).toBe('index.handler');
     expect(config).toMatchObject({ transport: 'ses', ses: { from: 'alerts@example.com', to: ['team@example.com'] } });
     expect(config.filters).toMatchObject({ severities: ['HIGH', 'CRITICAL'] });
-    expect(config).not.toHaveProperty('stateTable');
-    expect(variables.NOTIFIER_STATE_TABLE).toEqual({ Ref: logicalIdOf(template, 'AWS::DynamoDB::Table', {}) });
+    for (const token of ['stateTable', 'windowTable', 'flushQueueUrl']) expect(config).not.toHaveProperty(token);
+    expect(variables.NOTIFIER_STATE_TABLE).toEqual({
+      Ref: logicalIdOf(template, 'AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }),
+    });
+    expect(variables.NOTIFIER_WINDOW_TABLE).toEqual({
+      Ref: logicalIdOf(template, 'AWS::DynamoDB::Table', { KeySchema: Match.arrayWith([{ AttributeName: 'sk', KeyType: 'RANGE' }]) }),
+    });
+    expect(variables.NOTIFIER_FLUSH_QUEUE_URL).toEqual({ Ref: flushQueue });
     expect(variables.NOTIFIER_CONFIG_FILE).toBe('notifier.config.json');
     expect(Object.keys(variables).sort()).toEqual([
       'NODE_OPTIONS',
       'NOTIFIER_ACTION_ARN',
       'NOTIFIER_CONFIG_FILE',
+      'NOTIFIER_FLUSH_QUEUE_URL',
       'NOTIFIER_STATE_TABLE',
+      'NOTIFIER_WINDOW_TABLE',
       'POWERTOOLS_LOG_LEVEL',
       'POWERTOOLS_SERVICE_NAME',
     ]);
@@ -148,7 +158,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
 
   it('encrypts every queue and denies access without TLS', () => {
     const queues = Object.values(template.findResources('AWS::SQS::Queue'));
-    expect(queues, 'buffer and two dead-letter queues').toHaveLength(3);
+    expect(queues, 'buffer, flush queue and three dead-letter queues').toHaveLength(5);
     for (const queue of queues) expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
     const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy'));
     expect(policies).toHaveLength(Object.keys(template.findResources('AWS::SQS::Queue')).length);
@@ -159,7 +169,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
     }
   });
 
-  it('alarms on dead letters (buffer and rule target), errors, throttles and the oldest buffered message, to the operator topic', () => {
+  it('alarms on dead letters (buffer, flush queue and rule target), errors, throttles and the oldest buffered message, to the operator topic', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`).sort();
 
@@ -169,6 +179,7 @@ describe('NotifierStack: the path from Security Hub to the function', () => {
       'AWS/SES/Bounce',
       'AWS/SES/Complaint',
       'AWS/SQS/ApproximateAgeOfOldestMessage',
+      'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'SecurityHubEmailNotifier/Failed',

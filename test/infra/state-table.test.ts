@@ -3,14 +3,14 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { STATE_TABLE_ACTIONS } from '../../infra/lib/notifier-state.js';
 import { sesDeploy, snsDeploy, synthNotifier } from './support/synth.js';
-import { actionsOf, logicalIdOf, roleStatements } from './support/template.js';
+import { actionsOf, logicalIdOf, roleStatements, type Statement } from './support/template.js';
 
 describe.each([
   ['SES', sesDeploy],
   ['SNS', snsDeploy],
 ])('NotifierStack (%s): dedup state', (_name, deploy) => {
   const { template } = synthNotifier(deploy());
-  const table = logicalIdOf(template, 'AWS::DynamoDB::Table');
+  const table = logicalIdOf(template, 'AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] });
 
   it('creates one on-demand, encrypted table keyed by pk with TTL on expiresAt and point-in-time recovery', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -24,8 +24,9 @@ describe.each([
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
   });
 
-  it('grants exactly BatchGetItem, BatchWriteItem, PutItem and DeleteItem, on the table alone', () => {
-    const dynamo = roleStatements(template).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+  it('grants exactly BatchGetItem, BatchWriteItem, PutItem, DeleteItem and UpdateItem, on the table alone', () => {
+    const onTable = (s: Statement) => JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': [table, 'Arn'] });
+    const dynamo = roleStatements(template).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')) && onTable(s));
     expect(dynamo).toHaveLength(1);
     expect(dynamo.flatMap(actionsOf).sort()).toEqual([...STATE_TABLE_ACTIONS].sort());
     expect(dynamo[0]?.Resource).toEqual({ 'Fn::GetAtt': [table, 'Arn'] });

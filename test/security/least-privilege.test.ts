@@ -11,7 +11,7 @@ import { FIXTURE_HANDLER, sesDeploy, snsDeploy, testApp } from '../infra/support
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 
-/** What the notifier may do: send, read its queue, use its state table, encrypt for its topic, log and count. */
+/** What the notifier may do: send, read its queues, schedule flushes, use its tables, encrypt for its topic, log and count. */
 const ALLOWED = new Set([
   'ses:SendEmail',
   'ses:SendRawEmail',
@@ -27,6 +27,7 @@ const ALLOWED = new Set([
   'sqs:GetQueueUrl',
   'sqs:DeleteMessage',
   'sqs:GetQueueAttributes',
+  'sqs:SendMessage',
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:PutItem',

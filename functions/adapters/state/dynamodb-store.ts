@@ -96,14 +96,15 @@ export function createDynamoStateStore(options: DynamoStoreOptions): StateStore 
       }
     },
 
-    async seenEvent(eventId) {
+    async seenEvent(eventId, inProgressUntil) {
       const at = Math.floor(now().getTime() / 1000);
+      const until = inProgressUntil ? Math.ceil(inProgressUntil.getTime() / 1000) : at + claimSeconds;
       return call('seenEvent', async () => {
         try {
           await client.send(
             new PutItemCommand({
               TableName: tableName,
-              Item: { pk: { S: eventPk(eventId) }, expiresAt: { N: String(at + claimSeconds) } },
+              Item: { pk: { S: eventPk(eventId) }, expiresAt: { N: String(until) } },
               // A claim past its TTL that DynamoDB has not deleted yet counts as gone.
               ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
               ExpressionAttributeValues: { ':now': { N: String(at) } },
@@ -115,6 +116,13 @@ export function createDynamoStateStore(options: DynamoStoreOptions): StateStore 
           throw error;
         }
       });
+    },
+
+    async doneEvent(eventId) {
+      const until = Math.floor(now().getTime() / 1000) + claimSeconds;
+      await call('doneEvent', () =>
+        client.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: eventPk(eventId) }, expiresAt: { N: String(until) } } })),
+      );
     },
 
     async forgetEvent(eventId) {

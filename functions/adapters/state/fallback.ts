@@ -24,7 +24,8 @@ export function withFallback(store: StateStore, onError: (error: StateStoreError
   return {
     getMany: (keys) => guard(() => store.getMany(keys), new Map()),
     putMany: (updates) => guard(() => store.putMany(updates), undefined),
-    seenEvent: (eventId) => guard(() => store.seenEvent(eventId), false),
+    seenEvent: (eventId, inProgressUntil) => guard(() => store.seenEvent(eventId, inProgressUntil), false),
+    doneEvent: (eventId) => guard(() => store.doneEvent(eventId), undefined),
     forgetEvent: (eventId) => guard(() => store.forgetEvent(eventId), undefined),
   };
 }

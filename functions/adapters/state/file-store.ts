@@ -71,11 +71,16 @@ export function createFileStateStore(dir: string, options: StoreOptions = {}): S
       await memory.putMany(updates);
       await save(memory, 'putMany');
     },
-    async seenEvent(eventId) {
+    async seenEvent(eventId, inProgressUntil) {
       const memory = await store('seenEvent');
-      const seen = await memory.seenEvent(eventId);
+      const seen = await memory.seenEvent(eventId, inProgressUntil);
       if (!seen) await save(memory, 'seenEvent');
       return seen;
+    },
+    async doneEvent(eventId) {
+      const memory = await store('doneEvent');
+      await memory.doneEvent(eventId);
+      await save(memory, 'doneEvent');
     },
     async forgetEvent(eventId) {
       const memory = await store('forgetEvent');

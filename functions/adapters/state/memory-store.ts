@@ -50,12 +50,15 @@ export function createMemoryStateStore(options: StoreOptions & { readonly initia
     async putMany(updates) {
       for (const update of updates) findings.set(update.key, update);
     },
-    async seenEvent(eventId) {
+    async seenEvent(eventId, inProgressUntil) {
       const at = now();
       const claim = events.get(eventId);
       if (claim !== undefined && !isExpired(claim, at)) return true;
-      events.set(eventId, Math.floor(at.getTime() / 1000) + claimSeconds);
+      events.set(eventId, inProgressUntil ? Math.ceil(inProgressUntil.getTime() / 1000) : Math.floor(at.getTime() / 1000) + claimSeconds);
       return false;
+    },
+    async doneEvent(eventId) {
+      events.set(eventId, Math.floor(now().getTime() / 1000) + claimSeconds);
     },
     async forgetEvent(eventId) {
       events.delete(eventId);

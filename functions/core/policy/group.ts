@@ -83,7 +83,7 @@ export function groupFindings(chosen: readonly ChosenFinding[], options: DigestO
 }
 
 /** The group key of a finding: the configured fields, joined. */
-function groupKey(finding: Finding, fields: readonly GroupField[]): string {
+export function groupKey(finding: Finding, fields: readonly GroupField[]): string {
   const value: Record<GroupField, string> = {
     accountId: finding.accountId,
     severity: finding.severity,

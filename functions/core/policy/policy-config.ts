@@ -90,8 +90,8 @@ export const policySchema = z.strictObject({
   dedup: z.prefault(
     z.strictObject({
       enabled: z._default(z.boolean(), true),
-      /** Mail an unchanged open finding again after this many hours; 0 never repeats. */
-      repeatAfterHours: z._default(z.number().check(z.nonnegative()), 24),
+      /** Mail an unchanged open finding again after this many hours; 0 (the default) never repeats. */
+      repeatAfterHours: z._default(z.number().check(z.nonnegative()), 0),
       /** Mail when a notified finding is resolved (PASSED, RESOLVED, SUPPRESSED, ARCHIVED). */
       notifyOnResolution: z._default(z.boolean(), false),
       /** How long a finding's state is kept after its last change (DynamoDB TTL). */
@@ -102,15 +102,38 @@ export const policySchema = z.strictObject({
   digest: z.prefault(
     z.strictObject({
       groupBy: z._default(z.array(z.enum(GROUP_FIELDS)), ['accountId', 'severity']),
-      /** Up to this many findings per group get one email each; above it the group is one digest. */
-      threshold: z._default(z.int().check(z.positive()), 20),
+      /**
+       * Up to this many findings of a group in one window get one email each; above it the group is
+       * one digest (several above 50). Deployed, a window is one flush of the group (see `window`).
+       */
+      threshold: z._default(z.int().check(z.positive()), 5),
+    }),
+    {},
+  ),
+  /**
+   * Delivery windows across invocations (Alertmanager's group_wait and group_interval): a group's
+   * first finding is mailed after `groupWaitSeconds` (shorter per severity), later ones at most once
+   * every `groupIntervalSeconds`. See docs/windows.md.
+   */
+  window: z.prefault(
+    z.strictObject({
+      groupWaitSeconds: z._default(z.int().check(z.gte(0), z.lte(900)), 30),
+      /**
+       * A shorter (or longer) wait for findings of these severities, e.g. `{ "CRITICAL": 10 }`; the
+       * shortest in a group wins. None by default: a short wait makes small first flushes (more mails in a flood).
+       */
+      severityWaitSeconds: z._default(z.partialRecord(z.enum(SEVERITIES), z.int().check(z.gte(0), z.lte(900))), {}),
+      groupIntervalSeconds: z._default(z.int().check(z.gte(0), z.lte(86_400)), 300),
     }),
     {},
   ),
   /** First match wins; a finding no route matches goes to the top-level recipients. */
   routes: z._default(z.array(routeSchema), []),
   silences: z._default(z.array(silenceSchema), []),
-  /** Emails per second; default: 10 for SNS (the per-endpoint limit), 1 for SES (the sandbox rate). */
+  /**
+   * Sends per second for all invocations together: emails per SNS topic (default and most 10, the
+   * per-endpoint limit), recipients for SES (default 1, the sandbox rate).
+   */
   rate: z.prefault(z.strictObject({ perSecond: z.optional(z.number().check(z.positive())) }), {}),
 });
 

@@ -75,6 +75,19 @@ export function describeStoreContract(name: string, make: (clock: { now: Date })
       expect(await store.seenEvent('event-1')).toBe(true);
     });
 
+    it('lets an in-progress claim lapse at its deadline (a crash never loses the event), and keeps it once done', async () => {
+      const clock = { now: T0 };
+      const store = await make(clock);
+      const deadline = new Date(T0.getTime() + 60_000);
+      expect(await store.seenEvent('crashed', deadline)).toBe(false);
+      expect(await store.seenEvent('delivered', deadline)).toBe(false);
+      expect(await store.seenEvent('crashed'), 'in progress: a concurrent delivery skips it').toBe(true);
+      await store.doneEvent('delivered');
+      clock.now = new Date(T0.getTime() + 6 * 60_000); // SQS redelivers after the visibility timeout
+      expect(await store.seenEvent('crashed'), 'the claim of a crashed invocation has lapsed').toBe(false);
+      expect(await store.seenEvent('delivered'), 'done lasts the full claim lifetime').toBe(true);
+    });
+
     it('gives one claim to one of many concurrent deliveries of an event', async () => {
       const store = await make({ now: T0 });
       const seen = await Promise.all(Array.from({ length: 10 }, () => store.seenEvent('event-x')));

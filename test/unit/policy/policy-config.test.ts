@@ -10,8 +10,9 @@ function errorOf(raw: unknown): ConfigError {
 describe('config.policy', () => {
   it('fills in the defaults when absent', () => {
     expect(parseConfig({}).policy).toEqual({
-      dedup: { enabled: true, repeatAfterHours: 24, notifyOnResolution: false, stateTtlDays: 90 },
-      digest: { groupBy: ['accountId', 'severity'], threshold: 20 },
+      dedup: { enabled: true, repeatAfterHours: 0, notifyOnResolution: false, stateTtlDays: 90 },
+      digest: { groupBy: ['accountId', 'severity'], threshold: 5 },
+      window: { groupWaitSeconds: 30, severityWaitSeconds: {}, groupIntervalSeconds: 300 },
       routes: [],
       silences: [],
       rate: {},

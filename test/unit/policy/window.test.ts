@@ -32,8 +32,8 @@ describe('planWindow', () => {
 
   it('gives each finding its own email up to the threshold, a digest above it', () => {
     const group = (n: number) => Array.from({ length: n }, (_, i) => anInput(aFinding({ id: `f/${i}` })));
-    expect(planWindow(group(20), aContext()).notifications.every((n) => n.notification.kind === 'finding')).toBe(true);
-    expect(planWindow(group(21), aContext()).notifications.map((n) => n.notification.kind)).toEqual(['digest']);
+    expect(planWindow(group(5), aContext()).notifications.every((n) => n.notification.kind === 'finding')).toBe(true);
+    expect(planWindow(group(6), aContext()).notifications.map((n) => n.notification.kind)).toEqual(['digest']);
     expect(planWindow(group(3), aContext({ policy: { digest: { threshold: 2 } } })).notifications).toHaveLength(1);
   });
 
