@@ -53,11 +53,13 @@ export function deployNotifier(deploy: DeployConfig): DeployedNotifier {
   );
   const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
   const variables = resolveIntrinsics(fn?.Properties.Environment.Variables) as Record<string, string | undefined>;
-  // The table and topic are resources of the stack: stand-ins with the names they would have.
+  // The tables, queue and topic are resources of the stack: stand-ins with the names they would have.
   const env = {
     ...variables,
     NOTIFIER_CONFIG: JSON.stringify(shippedConfig(fn, outdir)),
     NOTIFIER_STATE_TABLE: 'state-table',
+    NOTIFIER_WINDOW_TABLE: 'window-table',
+    NOTIFIER_FLUSH_QUEUE_URL: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/flush`,
     ...(variables.NOTIFIER_TOPIC_ARN === undefined ? {} : { NOTIFIER_TOPIC_ARN: `arn:aws:sns:${REGION}:${ACCOUNT}:delivery` }),
   };
   return { rules, config: readLambdaConfig(env), actionArn: String(variables.NOTIFIER_ACTION_ARN) };
