@@ -1,5 +1,5 @@
 /**
- * `npm run --silent simulate -- [--config DEPLOY_CONFIG] [--seed N] [--over SECONDS] [--crash-rate P] [--json FILE] PATH...`
+ * `npm run --silent simulate -- [--config DEPLOY_CONFIG] [--seed N] [--over SECONDS] [--crash-rate P] [--accounts FILE] [--json FILE] PATH...`
  * What would this configuration have done with these findings? The deployed plumbing on a
  * simulated clock (see simulation.ts); stdout: a short summary; `--json`: every email, skip and
  * dead letter. Exit 0 when no finding is lost, 1 otherwise.
@@ -10,6 +10,7 @@ import { compileTemplates } from '../build/compile-templates.js';
 import { ConfigError } from '../core/errors.js';
 import { createRenderer } from '../core/render/create-renderer.js';
 import { parseCommandLine } from '../replay/command-line.js';
+import { loadAccounts } from '../replay/load-accounts.js';
 import { collectSimInputs } from './inputs.js';
 import { simulate } from './simulation.js';
 import { summary } from './summary.js';
@@ -29,6 +30,7 @@ Options:
   --seed N           seed of every random choice (default 1)
   --over SECONDS     spread the inputs at random over this many seconds instead of their times
   --crash-rate P     each invocation dies with probability P at a random point of its work (default 0)
+  --accounts FILE    account names, tags and security contacts (stands in for Organizations)
   --json FILE        write the whole result as JSON
   -h, --help         show this help
 
@@ -41,6 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
     over: { type: 'string' },
     'crash-rate': { type: 'string' },
     json: { type: 'string' },
+    accounts: { type: 'string' },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -51,6 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const crashRate = number('--crash-rate', values['crash-rate'] ?? '0', 0, 1);
   const over = values.over === undefined ? undefined : number('--over', values.over, 0, 31 * 86_400);
   const deploy = loadDeployConfig(values.config);
+  const directory = values.accounts === undefined ? undefined : await loadAccounts(values.accounts);
   const notifier = deploy.notifiers[0]?.notifier;
   if (!notifier) throw new ConfigError('notifiers', 'the deployment configuration has no notifier');
   const { inputs, problems } = await collectSimInputs(positionals, { seed, ...(over === undefined ? {} : { overSeconds: over }) });
@@ -62,6 +66,7 @@ async function main(argv: readonly string[]): Promise<number> {
     inputs,
     seed,
     crashRate,
+    ...(directory ? { directory } : {}),
   });
   if (values.json) {
     const { delivered: _delivered, dynamodbUnits: _units, crashed: _crashed, ...shape } = result;

@@ -7,9 +7,11 @@
 import { startDynalite } from '../../test/integration/state/dynalite.js';
 import { createHandler } from '../adapters/create-handler.js';
 import { createTransport } from '../adapters/create-transport.js';
+import { staticDirectory } from '../adapters/directory/directory-source.js';
 import { createDynamoStateStore } from '../adapters/state/dynamodb-store.js';
 import { withFallback } from '../adapters/state/fallback.js';
 import { flushBody } from '../adapters/windows/flush-message.js';
+import type { AccountDirectory } from '../core/accounts/directory.js';
 import type { NotifierConfig } from '../core/config.js';
 import { createEventPipeline } from '../core/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
@@ -44,6 +46,8 @@ export interface SimulationOptions {
   readonly seed: number;
   /** Probability that an invocation dies at a random point of its work. */
   readonly crashRate: number;
+  /** The account directory (`--accounts FILE`), standing in for Organizations and the Account API. */
+  readonly directory?: AccountDirectory;
 }
 
 /** The `--json` shape of the issue: times in simulated seconds since the first input arrived. */
@@ -126,6 +130,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
           }),
           () => undefined,
         ),
+        ...(options.directory ? { directory: staticDirectory(options.directory) } : {}),
         windows: {
           dynamo: instrumentDynamo(client, invocation, clock, stats),
           flushes: { schedule: (message, delay) => io(invocation, clock, async () => flush.send(flushBody(message), delay)) },

@@ -52,6 +52,19 @@ describe('npm run simulate', () => {
     expect(result.lost).toEqual([]);
   }, 180_000);
 
+  it('--accounts stands in for Organizations: the email names the account as name (id)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'simulate-'));
+    dirs.push(dir);
+    const json = join(dir, 'result.json');
+
+    const run = await simulateCli(['--accounts', 'test/fixtures/accounts/accounts.json', '--json', json, 'fixtures/seed']);
+
+    expect(run.code).toBe(0);
+    const result = JSON.parse(await readFile(json, 'utf8'));
+    expect(result.emails).toHaveLength(1);
+    expect(result.emails[0].subject).toContain('| payments-prod (111122223333) ');
+  }, 180_000);
+
   it('refuses a crash rate above 1, naming the flag', async () => {
     const run = await simulateCli(['--crash-rate', '2', 'fixtures/seed']);
     expect(run.code).toBe(1);
