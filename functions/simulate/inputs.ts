@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { decodeInput } from '../core/input/decode.js';
-import type { SecurityHubEvent } from '../core/input/event.js';
+import { eventBridgeJson } from '../core/input/synthetic-event.js';
 import { collectInputs } from '../replay/collect-inputs.js';
 import { seededRandom } from './random.js';
 import type { SimInput } from './simulation.js';
@@ -30,7 +30,7 @@ export async function collectSimInputs(
     const text = await readFile(file, 'utf8');
     try {
       for (const event of decodeInput(JSON.parse(text), file))
-        timed.push({ body: JSON.stringify(asEventBridge(event)), time: Date.parse(event.time) });
+        timed.push({ body: JSON.stringify(eventBridgeJson(event)), time: Date.parse(event.time) });
     } catch (error) {
       problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
       timed.push({ body: text, time: Number.NaN });
@@ -45,19 +45,4 @@ export async function collectSimInputs(
       options.overSeconds !== undefined ? Math.round(random() * options.overSeconds * 1000) : Number.isFinite(time) ? time - first : 0,
   }));
   return { inputs: inputs.sort((a, b) => a.arrivalMs - b.arrivalMs), problems };
-}
-
-/** The event as EventBridge puts it on the buffer queue (the JSON the Lambda reads). */
-function asEventBridge(event: SecurityHubEvent): Record<string, unknown> {
-  return {
-    version: '0',
-    id: event.id,
-    'detail-type': event.detailType,
-    source: event.source,
-    account: event.account,
-    time: event.time,
-    region: event.region,
-    resources: [],
-    detail: event.detail,
-  };
 }

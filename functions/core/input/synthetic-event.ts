@@ -73,3 +73,26 @@ function hash(text: string): string {
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * The EventBridge JSON of an event (what the rule matches and the buffer queue carries), with
+ * `fallback` for the account, Region and time a synthetic event may lack.
+ *
+ * @example eventBridgeJson(decodeInput(bareFinding, 'x.json')[0], { account: '123456789012', region: 'us-east-1', time: '2025-06-01T12:00:00Z' })
+ */
+export function eventBridgeJson(
+  event: SecurityHubEvent,
+  fallback: { readonly account?: string; readonly region?: string; readonly time?: string } = {},
+): Record<string, unknown> {
+  return {
+    version: '0',
+    id: event.id,
+    'detail-type': event.detailType,
+    source: event.source,
+    account: event.account || (fallback.account ?? ''),
+    time: event.time || (fallback.time ?? ''),
+    region: event.region || (fallback.region ?? ''),
+    resources: [...(event.resources ?? [])],
+    detail: event.detail,
+  };
+}

@@ -7,7 +7,7 @@ import { readLambdaConfig } from '../../../functions/adapters/lambda-config.js';
 import type { NotifierConfig } from '../../../functions/core/config.js';
 import { decodeInput } from '../../../functions/core/input/decode.js';
 import { looksLikeEvent } from '../../../functions/core/input/envelope.js';
-import type { SecurityHubEvent } from '../../../functions/core/input/event.js';
+import { eventBridgeJson } from '../../../functions/core/input/synthetic-event.js';
 import { createEventPipeline } from '../../../functions/core/pipeline.js';
 import type { StoredState } from '../../../functions/core/policy/state.js';
 import { renderer } from '../../../functions/core/render/prebuilt.js';
@@ -68,21 +68,7 @@ export function deployNotifier(deploy: DeployConfig): DeployedNotifier {
 /** The EventBridge events a fixture stands for: an event as it is, a bare finding wrapped as Security Hub would send it. */
 export function eventsOf(json: unknown, name: string): unknown[] {
   if (typeof json === 'object' && json !== null && !Array.isArray(json) && looksLikeEvent(json as Record<string, unknown>)) return [json];
-  return decodeInput(json, name).map(toEventBridge);
-}
-
-function toEventBridge(event: SecurityHubEvent): Record<string, unknown> {
-  return {
-    version: '0',
-    id: event.id,
-    'detail-type': event.detailType,
-    source: event.source,
-    account: event.account || ACCOUNT,
-    time: event.time || '2025-06-01T12:00:00Z',
-    region: event.region || REGION,
-    resources: [],
-    detail: event.detail,
-  };
+  return decodeInput(json, name).map((event) => eventBridgeJson(event, { account: ACCOUNT, region: REGION, time: '2025-06-01T12:00:00Z' }));
 }
 
 /**
