@@ -13,12 +13,11 @@ import { createPipeline } from '../core/pipeline.js';
 import { ratePerSecond } from '../core/policy/pacing.js';
 import { createRenderer } from '../core/render/create-renderer.js';
 import { parseReplayArgs, USAGE } from './args.js';
-import { collectInputs } from './collect-inputs.js';
 import { loadAccounts } from './load-accounts.js';
 import { loadReplayConfig } from './load-config.js';
-import { readJson } from './read-json.js';
+import { readInputs } from './read-inputs.js';
 import { createReplayTransport } from './replay-transport.js';
-import { digestedLines, emailLine, errorLine, skippedLine } from './report-lines.js';
+import { digestedLines, emailLine, errorLine, invalidLine, skippedLine } from './report-lines.js';
 
 // The AWS SDK warns on every run under Node.js 20, which these machines and many laptops run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -41,19 +40,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const clock = { now: () => now };
   // Without --state the dedup state lives for this run only.
   const store = args.stateDir === undefined ? createMemoryStateStore(clock) : createFileStateStore(args.stateDir, clock);
-  const { files, missing } = await collectInputs(args.paths);
-  let ok = missing.length === 0;
-  for (const path of missing) process.stderr.write(`${errorLine(path, 'no such file or folder')}\n`);
-
-  const records: { input: string; json: unknown }[] = [];
-  for (const file of files) {
-    const json = await readJson(file);
-    if (json.ok) records.push({ input: file, json: json.value });
-    else {
-      ok = false;
-      process.stderr.write(`${errorLine(file, json.message)}\n`);
-    }
-  }
+  const { records, errors } = await readInputs(args.paths);
+  for (const line of errors) process.stderr.write(`${line}\n`);
   const name = replay.transport.name;
   const notifier = createNotifier({
     pipeline: createPipeline(config, renderer),
@@ -69,10 +57,8 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const skip of [...report.redelivered, ...report.output.plan.skipped]) {
     process.stdout.write(`${skippedLine(skip.input, skip.finding, `${skip.kind}: ${skip.reason}`)}\n`);
   }
-  for (const error of report.reads.flatMap((read) => read.errors)) {
-    process.stderr.write(`${errorLine(error.input, error.path ? `${error.path}: ${error.reason}` : error.reason)}\n`);
-  }
-  return ok && report.failedInputs.size === 0 ? 0 : 1;
+  for (const error of report.reads.flatMap((read) => read.errors)) process.stderr.write(`${invalidLine(error)}\n`);
+  return errors.length === 0 && report.failedInputs.size === 0 ? 0 : 1;
 }
 
 function printDelivery({ item, error }: Delivery, where: string): void {

@@ -1,3 +1,4 @@
+import type { InvalidEventError } from '../core/errors.js';
 import type { Finding } from '../core/finding/model.js';
 import type { Email } from '../core/render/email.js';
 
@@ -24,6 +25,11 @@ export function digestedLines(inputs: readonly string[], where: string): string[
 /** `skipped <input> <severity> "<title>" (<finding id>): <reason>` */
 export function skippedLine(input: string, finding: Finding, reason: string): string {
   return `skipped ${input} ${finding.severity} ${JSON.stringify(oneLine(finding.title))} (${oneLine(finding.id)}): ${reason}`;
+}
+
+/** `error <input>: <JSON path>: <what is wrong>` for input that could not be read. */
+export function invalidLine(error: InvalidEventError): string {
+  return errorLine(error.input, error.path ? `${error.path}: ${error.reason}` : error.reason);
 }
 
 /** `error <input>: <what is wrong>`, always one line. */

@@ -8,12 +8,11 @@ import { compileTemplates } from '../build/compile-templates.js';
 import { readsWithAccounts } from '../core/accounts/with-accounts.js';
 import { createPipeline } from '../core/pipeline.js';
 import { createRenderer } from '../core/render/create-renderer.js';
-import { collectInputs } from '../replay/collect-inputs.js';
 import { loadAccounts } from '../replay/load-accounts.js';
 import { loadReplayConfig } from '../replay/load-config.js';
-import { readJson } from '../replay/read-json.js';
+import { readInputs } from '../replay/read-inputs.js';
 import { createReplayTransport } from '../replay/replay-transport.js';
-import { errorLine } from '../replay/report-lines.js';
+import { errorLine, invalidLine } from '../replay/report-lines.js';
 import { parseSummaryArgs, USAGE } from './args.js';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -26,17 +25,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const directory = await loadAccounts(args.accountsFile);
   const renderer = createRenderer(await compileTemplates('templates'));
   const pipeline = createPipeline(config, renderer);
-  const { files, missing } = await collectInputs(args.paths);
-  const errors = missing.map((path) => errorLine(path, 'no such file or folder'));
-  const reads = [];
-  for (const file of files) {
-    const json = await readJson(file);
-    if (json.ok) reads.push(pipeline.read(json.value, file));
-    else errors.push(errorLine(file, json.message));
-  }
-  for (const error of reads.flatMap((read) => read.errors)) {
-    errors.push(errorLine(error.input, error.path ? `${error.path}: ${error.reason}` : error.reason));
-  }
+  const { records, fileCount, errors } = await readInputs(args.paths);
+  const reads = records.map(({ input, json }) => pipeline.read(json, input));
+  errors.push(...reads.flatMap((read) => read.errors).map(invalidLine));
   for (const line of errors) process.stderr.write(`${line}\n`);
   const findings = readsWithAccounts(reads, directory).flatMap((read) => read.findings.map((item) => item.finding));
   const problems = [...directory.problems, ...(errors.length > 0 ? [`${errors.length} input problem(s); the numbers leave them out`] : [])];
@@ -48,7 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await (destination ? outbox.transport.send(email, destination) : outbox.transport.send(email));
     const where = outbox.where(destination);
     process.stdout.write(
-      `summary ${route.name} -> ${where}: ${email.subject} (${email.headers['X-SecurityHub-Finding-Count']} open findings from ${files.length} inputs)\n`,
+      `summary ${route.name} -> ${where}: ${email.subject} (${email.headers['X-SecurityHub-Finding-Count']} open findings from ${fileCount} inputs)\n`,
     );
   }
   return errors.length === 0 ? 0 : 1;
