@@ -10,7 +10,7 @@ import { createHandler, type HandlerDeps, type NotifierHandler } from './adapter
 import { createLambdaStateStore, STATE_CLIENT_OPTIONS } from './adapters/create-state-store.js';
 import { createTransport, SDK_CLIENT_OPTIONS } from './adapters/create-transport.js';
 import { createLambdaDirectory } from './adapters/directory/create-directory.js';
-import { CONFIG_VARIABLE, readLambdaConfig } from './adapters/lambda-config.js';
+import { configSource, readLambdaConfig } from './adapters/lambda-config.js';
 import { METRICS_SERVICE, metricsDisabled } from './adapters/window-metrics.js';
 import type { NotifierConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
@@ -36,7 +36,7 @@ function readConfig(): NotifierConfig {
 
 async function wire(config: NotifierConfig): Promise<NotifierHandler> {
   const [transport, store, directory, windows] = await Promise.all([
-    createTransport(config, CONFIG_VARIABLE),
+    createTransport(config, configSource(process.env)),
     createLambdaStateStore(config, logger),
     createLambdaDirectory(config, logger),
     wireWindows(config),

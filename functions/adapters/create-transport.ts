@@ -28,7 +28,7 @@ export const SDK_CLIENT_OPTIONS = {
  * from the environment the SDK reads (`AWS_REGION`, `AWS_ENDPOINT_URL_SESV2`, `AWS_ENDPOINT_URL_SNS`).
  *
  * @example
- * const transport = await createTransport(readLambdaConfig(process.env), 'NOTIFIER_CONFIG');
+ * const transport = await createTransport(readLambdaConfig(process.env), configSource(process.env));
  * @throws ConfigError when the transport's section is incomplete, or for `file`.
  */
 export async function createTransport(config: NotifierConfig, source = 'config'): Promise<Transport> {

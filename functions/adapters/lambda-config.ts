@@ -49,6 +49,17 @@ export function readLambdaConfig(env: Env, readFile: (path: string) => string = 
   return parseConfig(withDeployValues(json, env), source);
 }
 
+/**
+ * What errors about the configuration name as its source: `NOTIFIER_CONFIG` when set, else the file.
+ *
+ * @example configSource({ NOTIFIER_CONFIG_FILE: 'notifier.config.json' }) // 'notifier.config.json'
+ */
+export function configSource(env: Env): string {
+  const inline = env[CONFIG_VARIABLE];
+  if (inline !== undefined && inline.trim() !== '') return CONFIG_VARIABLE;
+  return env[CONFIG_FILE_VARIABLE]?.trim() || CONFIG_VARIABLE;
+}
+
 function rawConfig(env: Env, readFile: (path: string) => string): { source: string; text: string } {
   const inline = env[CONFIG_VARIABLE];
   if (inline !== undefined && inline.trim() !== '') return { source: CONFIG_VARIABLE, text: inline };

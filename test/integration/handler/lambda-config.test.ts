@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTransport } from '../../../functions/adapters/create-transport.js';
-import { readLambdaConfig } from '../../../functions/adapters/lambda-config.js';
+import { configSource, readLambdaConfig } from '../../../functions/adapters/lambda-config.js';
 import { parseConfig } from '../../../functions/core/config.js';
 
 describe('readLambdaConfig', () => {
@@ -84,5 +84,17 @@ describe('createTransport', () => {
       name: 'ConfigError',
       setting: 'NOTIFIER_CONFIG.ses.to',
     });
+  });
+});
+
+describe('configSource', () => {
+  it('names what errors come from: the variable when set, else the shipped file', async () => {
+    const file = { NOTIFIER_CONFIG_FILE: 'notifier.config.json' };
+    expect(configSource({ NOTIFIER_CONFIG: '{}', ...file })).toBe('NOTIFIER_CONFIG');
+    expect(configSource(file)).toBe('notifier.config.json');
+    expect(configSource({})).toBe('NOTIFIER_CONFIG');
+    await expect(createTransport({ ...parseConfig({}), transport: 'sns' }, configSource(file))).rejects.toThrow(
+      'notifier.config.json.sns: required when transport is "sns"',
+    );
   });
 });
