@@ -23,7 +23,10 @@ const ready = wire();
 ready.catch(() => undefined); // reported by the first invocation, which awaits it
 
 async function wire(): Promise<SummaryDeps> {
-  const [transport, directory] = await Promise.all([createTransport(config, configSource(process.env)), createLambdaDirectory(config, logger)]);
+  const [transport, directory] = await Promise.all([
+    createTransport(config, configSource(process.env)),
+    createLambdaDirectory(config, logger),
+  ]);
   const state = config.stateTable
     ? createSummaryState(new (await import('@aws-sdk/client-dynamodb')).DynamoDBClient(STATE_CLIENT_OPTIONS), config.stateTable, logger)
     : undefined;
