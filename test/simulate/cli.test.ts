@@ -1,20 +1,14 @@
 /** `npm run simulate` as a user runs it: a summary on stdout, and `--json` in exactly the issue's shape. */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/fixtures.js';
+import { runCli } from '../replay/run-replay.js';
 
-function simulateCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'functions/simulate/cli.ts', ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+/** `npm run simulate`, its output as text. */
+async function simulateCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const run = await runCli('functions/simulate/cli.ts', args);
+  return { code: run.code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') };
 }
 
 describe('npm run simulate', () => {
