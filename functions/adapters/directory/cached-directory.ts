@@ -3,6 +3,8 @@
  * in `info`, and `expiresAt` (the table's TTL attribute, epoch seconds). An account is looked up
  * again once its entry expires. The cache never fails a lookup: when the table cannot be read or
  * written, the source is asked (and the miss logged), and only fully read accounts are cached.
+ * Entries are also remembered in memory until they expire, so a warm function reads the table
+ * once per account and TTL, not once per invocation.
  */
 import { BatchGetItemCommand, BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AccountInfo } from '../../core/accounts/directory.js';
@@ -29,15 +31,33 @@ const WRITE_BATCH = 25;
  */
 export function createCachedDirectory(options: CachedDirectoryOptions): DirectorySource {
   const { client, tableName } = options;
+  const memory = new Map<string, Entry>();
   return {
     async lookup(ids) {
       const now = Math.floor(options.now().getTime() / 1000);
-      const cached = await readCache(options, [...new Set(ids)], now);
-      const missing = ids.filter((id) => !cached.has(id));
+      const live = (id: string) => {
+        const entry = memory.get(id);
+        return entry && entry.expiresAt > now ? entry.info : undefined;
+      };
+      const unique = [...new Set(ids)];
+      for (const [id, entry] of await readCache(
+        options,
+        unique.filter((id) => !live(id)),
+        now,
+      ))
+        memory.set(id, entry);
+      const cached = new Map(
+        unique.flatMap((id) => {
+          const info = live(id);
+          return info ? [[id, info] as const] : [];
+        }),
+      );
+      const missing = unique.filter((id) => !cached.has(id));
       const fresh = missing.length > 0 ? await options.source.lookup(missing) : { accounts: new Map<string, AccountInfo>(), problems: [] };
       // An account some call failed for is not cached: the next lookup tries again.
       const complete = [...fresh.accounts.values()].filter((info) => !fresh.problems.some((p) => p.startsWith(`account ${info.id}:`)));
       const expiresAt = now + Math.round(options.ttlHours * 3600);
+      for (const info of complete) memory.set(info.id, { info, expiresAt });
       for (let i = 0; i < complete.length; i += WRITE_BATCH) {
         const items = complete.slice(i, i + WRITE_BATCH).map((info) => ({
           PutRequest: { Item: { pk: { S: `account#${info.id}` }, info: { S: JSON.stringify(info) }, expiresAt: { N: String(expiresAt) } } },
@@ -51,8 +71,14 @@ export function createCachedDirectory(options: CachedDirectoryOptions): Director
   };
 }
 
-async function readCache(options: CachedDirectoryOptions, ids: readonly string[], now: number): Promise<Map<string, AccountInfo>> {
-  const found = new Map<string, AccountInfo>();
+/** A cached account and when its entry expires (epoch seconds). */
+interface Entry {
+  readonly info: AccountInfo;
+  readonly expiresAt: number;
+}
+
+async function readCache(options: CachedDirectoryOptions, ids: readonly string[], now: number): Promise<Map<string, Entry>> {
+  const found = new Map<string, Entry>();
   try {
     for (let i = 0; i < ids.length; i += GET_BATCH) {
       const Keys = ids.slice(i, i + GET_BATCH).map((id) => ({ pk: { S: `account#${id}` } }));
@@ -60,7 +86,8 @@ async function readCache(options: CachedDirectoryOptions, ids: readonly string[]
       for (const item of out.Responses?.[options.tableName] ?? []) {
         const info = parseInfo(item.info?.S);
         // TTL deletion is lazy (up to days later): an expired item is a miss.
-        if (info && Number(item.expiresAt?.N) > now) found.set(info.id, info);
+        const expiresAt = Number(item.expiresAt?.N);
+        if (info && expiresAt > now) found.set(info.id, { info, expiresAt });
       }
     }
   } catch (error) {

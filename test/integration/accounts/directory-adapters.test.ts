@@ -1,7 +1,7 @@
 /** The account directory adapters against loopback stand-ins: Organizations + Account (wire protocols), the cache in dynalite. */
 import { AccountClient } from '@aws-sdk/client-account';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCachedDirectory } from '../../../functions/adapters/directory/cached-directory.js';
 import { createOrganizationsDirectory } from '../../../functions/adapters/directory/organizations-directory.js';
 import { type ReadStandIn, startReadStandIn } from '../../support/aws-read-stand-in.js';
@@ -104,6 +104,24 @@ describe('Organizations + Account directory', () => {
       now = new Date('2026-04-01T01:00:00Z');
       await directory.lookup(['111122223333']);
       expect(aws.calls.filter((c) => c === 'DescribeAccount')).toHaveLength(1);
+
+      // A warm function remembers what it read: no table request until the entry expires.
+      const client = localClient(dynamo.endpoint, 1);
+      const tableCalls = vi.spyOn(client, 'send');
+      const warm = createCachedDirectory({
+        source: directoryAt(aws.endpoint),
+        client,
+        tableName: 'notifier-state',
+        ttlHours: 24,
+        now: () => now,
+        log: { warn() {} },
+      });
+      await warm.lookup(['111122223333']);
+      const afterFirst = tableCalls.mock.calls.length;
+      const again = await warm.lookup(['111122223333']);
+      expect(afterFirst).toBeGreaterThan(0);
+      expect(tableCalls.mock.calls.length).toBe(afterFirst);
+      expect(again.accounts.get('111122223333')?.name).toBe('payments-prod');
 
       const offline = await cached('http://127.0.0.1:9').lookup(['111122223333']);
       expect(offline.accounts.get('111122223333')?.name).toBe('payments-prod');
