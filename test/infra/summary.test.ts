@@ -36,7 +36,10 @@ describe('summary infrastructure', () => {
       ['cron(0 8 ? * MON *)', 'Asia/Tokyo'],
     ]);
     expect(schedules.map((s) => JSON.parse(s.Target.Input))).toEqual([{ route: 'payments' }, { route: 'default' }]);
-    for (const s of schedules) expect(s.Target.DeadLetterConfig).toBeDefined();
+    // Every schedule puts what it could not deliver in the summary's own dead-letter queue.
+    const queues = schedules.map((s) => s.Target.DeadLetterConfig?.Arn?.['Fn::GetAtt']?.[0]);
+    expect(new Set(queues).size).toBe(1);
+    expect(Object.keys(template.findResources('AWS::SQS::Queue'))).toContain(queues[0]);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'Sends the Security Hub summary email of a route',
       Runtime: 'nodejs24.x',
