@@ -6,16 +6,16 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createHandler, type HandlerDeps, type NotifierHandler } from './adapters/create-handler.js';
 import { createLambdaStateStore, STATE_CLIENT_OPTIONS } from './adapters/create-state-store.js';
 import { createTransport, SDK_CLIENT_OPTIONS } from './adapters/create-transport.js';
 import { createLambdaDirectory } from './adapters/directory/create-directory.js';
 import { configSource, readLambdaConfig } from './adapters/lambda-config.js';
-import { METRICS_SERVICE, metricsDisabled } from './adapters/window-metrics.js';
 import type { NotifierConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
-import { createEventPipeline } from './core/pipeline.js';
+import { createEventPipeline } from './core/pipeline/pipeline.js';
 import { renderer } from './core/render/prebuilt.js';
+import { createHandler, type HandlerDeps, type NotifierHandler } from './notifier/create-handler.js';
+import { METRICS_SERVICE, metricsDisabled } from './notifier/metrics.js';
 
 const logger = new Logger({ serviceName: METRICS_SERVICE });
 // EMF on stdout, as Powertools Metrics wrote it (and turned off by the same variables).

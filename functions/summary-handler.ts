@@ -11,11 +11,11 @@ import { SecurityHubClient } from './adapters/findings/security-hub-findings.js'
 import { configSource, readLambdaConfig } from './adapters/lambda-config.js';
 import { type SentSummary, type SummaryDeps, sendSummary } from './adapters/summary/send-summary.js';
 import { createSummaryState } from './adapters/summary/summary-state.js';
-import { METRICS_SERVICE } from './adapters/window-metrics.js';
 import { ConfigError } from './core/errors.js';
-import { createPipeline } from './core/pipeline.js';
+import { createPipeline } from './core/pipeline/pipeline.js';
 import { renderer } from './core/render/prebuilt.js';
 import { summaryRoutes } from './core/summary/route-summaries.js';
+import { METRICS_SERVICE } from './notifier/metrics.js';
 
 const logger = new Logger({ serviceName: `${METRICS_SERVICE}-summary` });
 const config = readLambdaConfig(process.env);

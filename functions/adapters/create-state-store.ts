@@ -1,7 +1,7 @@
 /** The Lambda's dedup state store: the DynamoDB table `config.stateTable`, wrapped to send anyway when unreachable. */
 import type { NotifierConfig } from '../core/config.js';
 import type { StateStore } from '../core/policy/state.js';
-import type { Log } from './window-log.js';
+import type { Log } from '../notifier/notifier-log.js';
 
 /** Few attempts and short timeouts: an unreachable table must not hold up the alerts. */
 export const STATE_CLIENT_OPTIONS = {

@@ -1,7 +1,7 @@
 /** File names for the outbox: readable, unique within a run, the same across runs for the same inputs. Pure. */
 import type { Severity } from '../core/finding/model.js';
 import { mostSevere } from '../core/finding/severity.js';
-import type { Notification } from '../core/render/email.js';
+import type { Notification } from '../core/policy/notification.js';
 
 export const SLUG_MAX = 60;
 

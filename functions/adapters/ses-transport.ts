@@ -2,7 +2,7 @@
 import { type SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { ConfigError } from '../core/errors.js';
 import type { Email } from '../core/render/email.js';
-import { toDeliveryError } from './delivery-failure.js';
+import { toDeliveryError } from '../notifier/delivery-failure.js';
 import { recipientsFor, type Transport } from './transport.js';
 
 // The client class, for create-transport.ts: see the note there on how the SDK is loaded.

@@ -8,7 +8,8 @@
 import type { MessageAttributeValue, PublishCommandInput } from '@aws-sdk/client-sns';
 import type { Finding } from '../core/finding/model.js';
 import { mostSevere } from '../core/finding/severity.js';
-import type { Email, Notification } from '../core/render/email.js';
+import type { Notification } from '../core/policy/notification.js';
+import type { Email } from '../core/render/email.js';
 import { asciiSubject } from '../core/render/subject.js';
 import { cut, SHORTEN_LEVELS, shortenNotification } from './sns-shorten.js';
 

@@ -3,7 +3,7 @@
  * shortened and long strings cut at character boundaries; JSON is rebuilt, never cut.
  */
 import type { Finding } from '../core/finding/model.js';
-import type { Notification } from '../core/render/email.js';
+import type { Notification } from '../core/policy/notification.js';
 
 /** How far to shorten: item counts and character lengths. */
 export interface ShortenBounds {

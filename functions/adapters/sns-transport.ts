@@ -1,6 +1,6 @@
 /** The SNS transport: one `Publish` per email, with a per-protocol message (see `snsPublishInput`). */
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { toDeliveryError } from './delivery-failure.js';
+import { toDeliveryError } from '../notifier/delivery-failure.js';
 import { snsPublishInput } from './sns-message.js';
 import type { Transport } from './transport.js';
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Finding, Severity } from '../core/finding/model.js';
 import { mostSevere } from '../core/finding/severity.js';
-import type { Pipeline } from '../core/pipeline.js';
+import type { Pipeline } from '../core/pipeline/pipeline.js';
 import type { Email } from '../core/render/email.js';
 import { collectInputs } from '../replay/collect-inputs.js';
 

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { NotifierConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
-import { createPipeline } from '../core/pipeline.js';
+import { createPipeline } from '../core/pipeline/pipeline.js';
 import { CLIENT_SCRIPT } from './assets.js';
 import { emailViews } from './email-views.js';
 import { buildGallery, type Gallery, type GalleryItem, messageOf } from './gallery.js';

@@ -3,7 +3,7 @@
  * that writes a PNG per email and viewport. See `USAGE` in args.ts.
  */
 import { parseConfig } from '../core/config.js';
-import { createPipeline } from '../core/pipeline.js';
+import { createPipeline } from '../core/pipeline/pipeline.js';
 import { parsePreviewArgs, USAGE } from './args.js';
 import { launchChromium } from './chromium.js';
 import { buildGallery, messageOf } from './gallery.js';

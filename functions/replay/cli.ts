@@ -4,14 +4,15 @@
  * stderr: one `error ...` line per bad input or failed delivery.
  * Exit 0 when every input was read and every email delivered (skips are fine), 1 otherwise.
  */
-import type { Delivery } from '../adapters/deliver-window.js';
+
 import { staticDirectory } from '../adapters/directory/directory-source.js';
-import { createNotifier } from '../adapters/notify-input.js';
 import { createFileStateStore, createMemoryStateStore } from '../adapters/state/index.js';
 import { compileTemplates } from '../build/compile-templates.js';
-import { createPipeline } from '../core/pipeline.js';
+import { createPipeline } from '../core/pipeline/pipeline.js';
 import { ratePerSecond } from '../core/policy/pacing.js';
 import { createRenderer } from '../core/render/create-renderer.js';
+import type { Delivery } from '../notifier/deliver-emails.js';
+import { createNotifier } from '../notifier/notify-batch.js';
 import { parseReplayArgs, USAGE } from './args.js';
 import { loadAccounts } from './load-accounts.js';
 import { loadReplayConfig } from './load-config.js';

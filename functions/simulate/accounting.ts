@@ -4,8 +4,8 @@
  * else is `lost`. Plus the send-rate peak and DynamoDB's requests per finding.
  */
 import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { readFlushMessage } from '../adapters/windows/flush-message.js';
-import type { Pipeline } from '../core/pipeline.js';
+import type { Pipeline } from '../core/pipeline/pipeline.js';
+import { readFlushMessage } from '../notifier/windows/flush-message.js';
 import type { DynamoStats, SentEmail } from './instrument.js';
 import type { SimulationResult } from './simulation.js';
 

@@ -5,16 +5,16 @@
  * crash; every finding is accounted for at the end (emailed, skipped, dead-lettered, or lost).
  */
 import { startDynalite } from '../../test/integration/state/dynalite.js';
-import { createHandler } from '../adapters/create-handler.js';
 import { createTransport } from '../adapters/create-transport.js';
 import { staticDirectory } from '../adapters/directory/directory-source.js';
 import { createDynamoStateStore } from '../adapters/state/dynamodb-store.js';
 import { withFallback } from '../adapters/state/fallback.js';
-import { flushBody } from '../adapters/windows/flush-message.js';
 import type { AccountDirectory } from '../core/accounts/directory.js';
 import type { NotifierConfig } from '../core/config.js';
-import { createEventPipeline } from '../core/pipeline.js';
+import { createEventPipeline } from '../core/pipeline/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
+import { createHandler } from '../notifier/create-handler.js';
+import { flushBody } from '../notifier/windows/flush-message.js';
 import { account, pendingFindings } from './accounting.js';
 import { createTables, startDelivery } from './delivery-stand-in.js';
 import { createEventSource } from './event-source.js';

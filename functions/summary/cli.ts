@@ -3,11 +3,12 @@
  * summary email of each route, built from finding exports into the outbox (.html, .txt, .eml).
  * stdout: one `summary ...` line per summary; stderr: one `error ...` line per bad input.
  */
-import { destinationOf } from '../adapters/deliver-window.js';
+
 import { compileTemplates } from '../build/compile-templates.js';
 import { readsWithAccounts } from '../core/accounts/with-accounts.js';
-import { createPipeline } from '../core/pipeline.js';
+import { createPipeline } from '../core/pipeline/pipeline.js';
 import { createRenderer } from '../core/render/create-renderer.js';
+import { destinationOf } from '../notifier/deliver-emails.js';
 import { loadAccounts } from '../replay/load-accounts.js';
 import { loadReplayConfig } from '../replay/load-config.js';
 import { readInputs } from '../replay/read-inputs.js';

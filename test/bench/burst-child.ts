@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createMemoryTransport } from '../../functions/adapters/memory-transport.js';
 import { parseConfig } from '../../functions/core/config.js';
-import { createEventPipeline } from '../../functions/core/pipeline.js';
+import { createEventPipeline } from '../../functions/core/pipeline/pipeline.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import { BURST_CONFIG_RAW } from './burst-config.js';
 import { type Elapsed, stopwatch } from './clock.js';
@@ -37,7 +37,7 @@ let sampledPeakRss = process.memoryUsage().rss;
  */
 async function processBatch(batch: readonly string[], offset: number, count: boolean): Promise<void> {
   const reads = batch.map((body, i) => pipeline.read(JSON.parse(body), `message-${offset + i}`));
-  const { emails, plan } = pipeline.window(reads, { now: NOW, prior: NO_STATE });
+  const { emails, plan } = pipeline.batch(reads, { now: NOW, prior: NO_STATE });
   for (const { email } of emails) {
     await transport.send(email);
     if (count) {

@@ -1,7 +1,7 @@
 /** Turns every fixture into the notifications the pipeline would render, so render timings cover every fixture. */
 import { type NotifierConfig, parseConfig } from '../../functions/core/config.js';
-import { createPipeline } from '../../functions/core/pipeline.js';
-import type { Notification } from '../../functions/core/render/email.js';
+import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
+import type { Notification } from '../../functions/core/policy/notification.js';
 import type { Renderer } from '../../functions/core/render/renderer.js';
 import type { Fixture } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 /** A realistic email for the fault suites: the seed fixture through the real pipeline and renderer. */
 import { parseConfig } from '../../functions/core/config.js';
-import { createPipeline } from '../../functions/core/pipeline.js';
+import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
 import type { Email } from '../../functions/core/render/email.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import { readFixture } from '../support/fixtures.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileTemplates } from '../../functions/build/compile-templates.js';
 import { parseConfig } from '../../functions/core/config.js';
 import { TemplateError } from '../../functions/core/errors.js';
-import { createPipeline } from '../../functions/core/pipeline.js';
+import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
 import { createRenderer } from '../../functions/core/render/create-renderer.js';
 import type { Renderer } from '../../functions/core/render/renderer.js';
 import { buildGallery } from '../../functions/preview/gallery.js';

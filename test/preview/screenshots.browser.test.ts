@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileTemplates } from '../../functions/build/compile-templates.js';
 import { parseConfig } from '../../functions/core/config.js';
-import { createPipeline } from '../../functions/core/pipeline.js';
+import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
 import { createRenderer } from '../../functions/core/render/create-renderer.js';
 import { buildGallery } from '../../functions/preview/gallery.js';
 import { takeScreenshots, VIEWPORTS } from '../../functions/preview/screenshots.js';

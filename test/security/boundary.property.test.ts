@@ -10,7 +10,7 @@ import { parseConfig } from '../../functions/core/config.js';
 import { InvalidEventError } from '../../functions/core/errors.js';
 import { decodeInput } from '../../functions/core/input/decode.js';
 import { readEvent } from '../../functions/core/input/read-event.js';
-import { createPipeline, type Outcome } from '../../functions/core/pipeline.js';
+import { createPipeline, type Outcome } from '../../functions/core/pipeline/pipeline.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import { listFixtures, readFixture } from '../support/fixtures.js';
 import { hostile, SEED } from './hostile-strings.js';

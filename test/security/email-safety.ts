@@ -5,8 +5,9 @@
 import { expect } from 'vitest';
 import { SNS_MAX_BYTES, snsPublishInput, snsSubject } from '../../functions/adapters/sns-message.js';
 import { parseConfig } from '../../functions/core/config.js';
-import { createPipeline } from '../../functions/core/pipeline.js';
-import type { Email, Notification } from '../../functions/core/render/email.js';
+import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
+import type { Notification } from '../../functions/core/policy/notification.js';
+import type { Email } from '../../functions/core/render/email.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import type { RenderOptions } from '../../functions/core/render/renderer.js';
 import { SUBJECT_MAX } from '../../functions/core/render/subject.js';

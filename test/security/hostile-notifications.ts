@@ -12,7 +12,7 @@ import {
   type Trigger,
 } from '../../functions/core/finding/model.js';
 import { safeUrl } from '../../functions/core/finding/safe-url.js';
-import type { Notification } from '../../functions/core/render/email.js';
+import type { Notification } from '../../functions/core/policy/notification.js';
 import { aFinding, anInsight } from '../support/findings.js';
 import { hostile, hostileNonEmpty, hostileUrl } from './hostile-strings.js';
 

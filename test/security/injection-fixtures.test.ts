@@ -8,7 +8,7 @@ import type { AnyNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { sesSendInputs } from '../../functions/adapters/ses-transport.js';
 import { parseConfig } from '../../functions/core/config.js';
-import { createPipeline } from '../../functions/core/pipeline.js';
+import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
 import type { Email } from '../../functions/core/render/email.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import { listFixtures, readFixture } from '../support/fixtures.js';

@@ -6,7 +6,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/core/config.js';
-import { createPipeline } from '../../functions/core/pipeline.js';
+import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
 import type { Email } from '../../functions/core/render/email.js';
 import { LIMITS } from '../../functions/core/render/limits.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/core/config.js';
-import { createPipeline } from '../../functions/core/pipeline.js';
+import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
 import { renderer } from '../../functions/core/render/prebuilt.js';
 import { readFixtureText } from '../support/fixtures.js';
 import { inspectHtml } from './html-safety.js';

@@ -3,7 +3,7 @@
  * finding from Security Hub in Tokyo, with every optional part filled; override what a test is about.
  */
 import type { Finding, InsightResult, Trigger } from '../../functions/core/finding/model.js';
-import type { Notification } from '../../functions/core/render/email.js';
+import type { Notification } from '../../functions/core/policy/notification.js';
 
 const ACCOUNT = '111122223333';
 const REGION = 'ap-northeast-1';

@@ -6,21 +6,21 @@
  */
 import { EMPTY_DIRECTORY } from '../../core/accounts/directory.js';
 import { accountIdsOf, readsWithAccounts } from '../../core/accounts/with-accounts.js';
-import type { InputRead, WindowEmail } from '../../core/pipeline.js';
+import type { BatchEmail, InputRead } from '../../core/pipeline/pipeline.js';
+import type { Log } from '../../notifier/notifier-log.js';
 import type { Destination } from '../transport.js';
-import type { Log } from '../window-log.js';
 import type { DirectorySource } from './directory-source.js';
 import { ownerDestination } from './owner-destination.js';
 
 export interface WithDirectory {
   readonly reads: InputRead[];
-  readonly destinationFor: (item: WindowEmail) => Destination | undefined;
+  readonly destinationFor: (item: BatchEmail) => Destination | undefined;
 }
 
 /**
  * @example
  * const { reads, destinationFor } = await applyDirectory(directory, pipelineReads, logger);
- * await deliverWindow(emails, { transport, perSecond, destinationFor });
+ * await deliverEmails(emails, { transport, perSecond, destinationFor });
  */
 export async function applyDirectory(
   directory: DirectorySource | undefined,

@@ -8,8 +8,8 @@
  */
 import { BatchGetItemCommand, BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AccountInfo } from '../../core/accounts/directory.js';
+import type { Log } from '../../notifier/notifier-log.js';
 import { describe } from '../findings/security-hub-findings.js';
-import type { Log } from '../window-log.js';
 import type { DirectorySource } from './directory-source.js';
 
 export interface CachedDirectoryOptions {

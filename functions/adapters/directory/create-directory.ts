@@ -4,9 +4,9 @@
  * state table when there is one. `undefined` without `accounts` in the configuration.
  */
 import type { NotifierConfig } from '../../core/config.js';
+import type { Log } from '../../notifier/notifier-log.js';
 import { STATE_CLIENT_OPTIONS } from '../create-state-store.js';
 import { SDK_CLIENT_OPTIONS } from '../create-transport.js';
-import type { Log } from '../window-log.js';
 import type { DirectorySource } from './directory-source.js';
 
 /** Reads that are not on the send path still must not hold a batch up: few attempts, short timeouts. */

@@ -4,16 +4,16 @@
  */
 import type { AccountDirectory } from '../../core/accounts/directory.js';
 import { ownerOfAll } from '../../core/accounts/owner.js';
-import type { WindowEmail } from '../../core/pipeline.js';
-import { destinationOf } from '../deliver-window.js';
+import type { BatchEmail } from '../../core/pipeline/pipeline.js';
+import { destinationOf } from '../../notifier/deliver-emails.js';
+import type { Log } from '../../notifier/notifier-log.js';
 import type { Destination } from '../transport.js';
-import type { Log } from '../window-log.js';
 
 /**
  * @example
- * deliverWindow(emails, { transport, perSecond, destinationFor: (item) => ownerDestination(item, directory, logger) });
+ * deliverEmails(emails, { transport, perSecond, destinationFor: (item) => ownerDestination(item, directory, logger) });
  */
-export function ownerDestination(item: WindowEmail, directory: AccountDirectory, log: Pick<Log, 'warn'>): Destination | undefined {
+export function ownerDestination(item: BatchEmail, directory: AccountDirectory, log: Pick<Log, 'warn'>): Destination | undefined {
   const { route } = item;
   const owner = ownerOfAll(
     route,

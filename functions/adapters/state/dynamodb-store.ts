@@ -96,10 +96,10 @@ export function createDynamoStateStore(options: DynamoStoreOptions): StateStore 
       }
     },
 
-    async seenEvent(eventId, inProgressUntil) {
+    async claimEvent(eventId, inProgressUntil) {
       const at = Math.floor(now().getTime() / 1000);
       const until = inProgressUntil ? Math.ceil(inProgressUntil.getTime() / 1000) : at + claimSeconds;
-      return call('seenEvent', async () => {
+      return call('claimEvent', async () => {
         try {
           await client.send(
             new PutItemCommand({
@@ -118,15 +118,15 @@ export function createDynamoStateStore(options: DynamoStoreOptions): StateStore 
       });
     },
 
-    async doneEvent(eventId) {
+    async completeEvent(eventId) {
       const until = Math.floor(now().getTime() / 1000) + claimSeconds;
-      await call('doneEvent', () =>
+      await call('completeEvent', () =>
         client.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: eventPk(eventId) }, expiresAt: { N: String(until) } } })),
       );
     },
 
-    async forgetEvent(eventId) {
-      await call('forgetEvent', () => client.send(new DeleteItemCommand({ TableName: tableName, Key: { pk: { S: eventPk(eventId) } } })));
+    async releaseEvent(eventId) {
+      await call('releaseEvent', () => client.send(new DeleteItemCommand({ TableName: tableName, Key: { pk: { S: eventPk(eventId) } } })));
     },
   };
 }

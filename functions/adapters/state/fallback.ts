@@ -24,8 +24,8 @@ export function withFallback(store: StateStore, onError: (error: StateStoreError
   return {
     getMany: (keys) => guard(() => store.getMany(keys), new Map()),
     putMany: (updates) => guard(() => store.putMany(updates), undefined),
-    seenEvent: (eventId, inProgressUntil) => guard(() => store.seenEvent(eventId, inProgressUntil), false),
-    doneEvent: (eventId) => guard(() => store.doneEvent(eventId), undefined),
-    forgetEvent: (eventId) => guard(() => store.forgetEvent(eventId), undefined),
+    claimEvent: (eventId, inProgressUntil) => guard(() => store.claimEvent(eventId, inProgressUntil), false),
+    completeEvent: (eventId) => guard(() => store.completeEvent(eventId), undefined),
+    releaseEvent: (eventId) => guard(() => store.releaseEvent(eventId), undefined),
   };
 }

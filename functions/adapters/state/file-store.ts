@@ -71,21 +71,21 @@ export function createFileStateStore(dir: string, options: StoreOptions = {}): S
       await memory.putMany(updates);
       await save(memory, 'putMany');
     },
-    async seenEvent(eventId, inProgressUntil) {
-      const memory = await store('seenEvent');
-      const seen = await memory.seenEvent(eventId, inProgressUntil);
-      if (!seen) await save(memory, 'seenEvent');
+    async claimEvent(eventId, inProgressUntil) {
+      const memory = await store('claimEvent');
+      const seen = await memory.claimEvent(eventId, inProgressUntil);
+      if (!seen) await save(memory, 'claimEvent');
       return seen;
     },
-    async doneEvent(eventId) {
-      const memory = await store('doneEvent');
-      await memory.doneEvent(eventId);
-      await save(memory, 'doneEvent');
+    async completeEvent(eventId) {
+      const memory = await store('completeEvent');
+      await memory.completeEvent(eventId);
+      await save(memory, 'completeEvent');
     },
-    async forgetEvent(eventId) {
-      const memory = await store('forgetEvent');
-      await memory.forgetEvent(eventId);
-      await save(memory, 'forgetEvent');
+    async releaseEvent(eventId) {
+      const memory = await store('releaseEvent');
+      await memory.releaseEvent(eventId);
+      await save(memory, 'releaseEvent');
     },
   };
 }

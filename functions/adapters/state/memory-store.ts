@@ -50,17 +50,17 @@ export function createMemoryStateStore(options: StoreOptions & { readonly initia
     async putMany(updates) {
       for (const update of updates) findings.set(update.key, update);
     },
-    async seenEvent(eventId, inProgressUntil) {
+    async claimEvent(eventId, inProgressUntil) {
       const at = now();
       const claim = events.get(eventId);
       if (claim !== undefined && !isExpired(claim, at)) return true;
       events.set(eventId, inProgressUntil ? Math.ceil(inProgressUntil.getTime() / 1000) : Math.floor(at.getTime() / 1000) + claimSeconds);
       return false;
     },
-    async doneEvent(eventId) {
+    async completeEvent(eventId) {
       events.set(eventId, Math.floor(now().getTime() / 1000) + claimSeconds);
     },
-    async forgetEvent(eventId) {
+    async releaseEvent(eventId) {
       events.delete(eventId);
     },
     snapshot() {

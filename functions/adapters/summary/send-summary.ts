@@ -6,14 +6,14 @@
 import { EMPTY_DIRECTORY } from '../../core/accounts/directory.js';
 import { accountIdsOf, readsWithAccounts } from '../../core/accounts/with-accounts.js';
 import type { NotifierConfig } from '../../core/config.js';
-import type { Pipeline } from '../../core/pipeline.js';
+import type { Pipeline } from '../../core/pipeline/pipeline.js';
 import type { Route } from '../../core/policy/policy-config.js';
 import { periodMs } from '../../core/summary/route-summaries.js';
-import { destinationOf } from '../deliver-window.js';
+import { destinationOf } from '../../notifier/deliver-emails.js';
+import type { Log } from '../../notifier/notifier-log.js';
 import type { DirectorySource } from '../directory/directory-source.js';
 import { readSecurityHubFindings, type SecurityHubClient } from '../findings/security-hub-findings.js';
 import type { Transport } from '../transport.js';
-import type { Log } from '../window-log.js';
 import type { SummaryState } from './summary-state.js';
 
 export interface SummaryDeps {

@@ -4,8 +4,8 @@
  * writing it never fails a summary: without it, the period is one schedule long and the trend derived.
  */
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { Log } from '../../notifier/notifier-log.js';
 import { describe } from '../findings/security-hub-findings.js';
-import type { Log } from '../window-log.js';
 
 export interface LastSummary {
   readonly at: Date;

@@ -1,6 +1,6 @@
 /** The flush messages on SQS. Loaded only when the windows are configured (the SQS client is tens of ms of cold start). */
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { type FlushScheduler, flushBody } from './flush-message.js';
+import { type FlushScheduler, flushBody } from '../../notifier/windows/flush-message.js';
 
 // The client class, for the handler's wiring: the SDK is loaded once, with `require`, in the bundle (see create-transport.ts).
 export { SQSClient } from '@aws-sdk/client-sqs';

@@ -1,6 +1,6 @@
 /** Fills each finding's account name and tags from the directory, after reading and before the window. */
 import type { Finding } from '../finding/model.js';
-import type { InputRead } from '../pipeline/read-input.js';
+import type { InputRead } from '../input/read-input.js';
 import type { AccountDirectory } from './directory.js';
 
 /**

@@ -1,8 +1,8 @@
-/** Per-window counts for logs and metrics (EMF): what the plan did with every finding it received. */
-import type { WindowPlan } from './window.js';
+/** Per-batch counts for logs and metrics (EMF): what the plan did with every finding it received. */
+import type { BatchPlan } from './plan-batch.js';
 
-export interface WindowCounts {
-  /** Findings in the window (every copy counted). */
+export interface BatchCounts {
+  /** Findings in the batch (every copy counted). */
   readonly received: number;
   /** Emails planned. */
   readonly notifications: number;
@@ -10,7 +10,7 @@ export interface WindowCounts {
   readonly mailed: number;
   /** Findings shown in a digest. */
   readonly digested: number;
-  /** Copies inside the window plus findings with no material change. */
+  /** Copies inside the batch plus findings with no material change. */
   readonly deduplicated: number;
   readonly silenced: number;
   readonly filtered: number;
@@ -19,12 +19,12 @@ export interface WindowCounts {
 }
 
 /**
- * Counts a window plan; `received` always equals the sum of the other finding counts.
+ * Counts a batch plan; `received` always equals the sum of the other finding counts.
  *
  * @example
- * windowCounts(plan) // { received: 500, notifications: 4, mailed: 3, digested: 497, deduplicated: 0, ... }
+ * batchCounts(plan) // { received: 500, notifications: 4, mailed: 3, digested: 497, deduplicated: 0, ... }
  */
-export function windowCounts(plan: WindowPlan): WindowCounts {
+export function batchCounts(plan: BatchPlan): BatchCounts {
   const skippedOf = (...kinds: string[]) => plan.skipped.filter((s) => kinds.includes(s.kind)).length;
   const inEmails = (kind: 'finding' | 'digest') =>
     plan.notifications.filter((n) => n.notification.kind === kind).reduce((sum, n) => sum + n.findings.length, 0);
@@ -35,7 +35,7 @@ export function windowCounts(plan: WindowPlan): WindowCounts {
     notifications: plan.notifications.length,
     mailed,
     digested,
-    deduplicated: skippedOf('duplicate', 'deduplicated'),
+    deduplicated: skippedOf('copy', 'redelivered', 'unchanged'),
     silenced: skippedOf('silenced'),
     filtered: skippedOf('filtered'),
     resolved: skippedOf('resolved'),

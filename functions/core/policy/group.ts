@@ -5,7 +5,7 @@
  */
 import type { Finding, Trigger } from '../finding/model.js';
 import { severityRank } from '../finding/severity.js';
-import type { Notification } from '../render/email.js';
+import type { Notification } from './notification.js';
 import type { GroupField, Route } from './policy-config.js';
 import type { StoredState } from './state.js';
 

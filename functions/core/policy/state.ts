@@ -35,13 +35,13 @@ export interface StateStore {
    * Claims an event id atomically: `false` the first time (go on and process it), `true` when it
    * was already claimed and has not expired (a redelivery: skip it). With `inProgressUntil` the
    * claim is "in progress" and lapses then (the invocation's deadline: a crash never loses the
-   * event); `doneEvent` makes it last. Without it, the claim lasts the full claim lifetime.
+   * event); `completeEvent` makes it last. Without it, the claim lasts the full claim lifetime.
    */
-  seenEvent(eventId: string, inProgressUntil?: Date): Promise<boolean>;
+  claimEvent(eventId: string, inProgressUntil?: Date): Promise<boolean>;
   /** Marks a claimed event done (after its emails went out): it now lasts the full claim lifetime. */
-  doneEvent(eventId: string): Promise<void>;
+  completeEvent(eventId: string): Promise<void>;
   /** Releases a claim, so a redelivery after a failed send is processed again. */
-  forgetEvent(eventId: string): Promise<void>;
+  releaseEvent(eventId: string): Promise<void>;
 }
 
 /** The state store could not be read or written. Always transient from the notifier's view. */

@@ -3,10 +3,11 @@
  * `functions/build/codegen.ts`) filled with a view model. No template engine, no MJML.
  */
 
+import type { Notification } from '../policy/notification.js';
 import { summaryView } from '../summary/summary-view.js';
 import type { CompiledTemplates } from './compiled-templates.js';
 import { digestView } from './digest-view.js';
-import type { Email, Notification } from './email.js';
+import type { Email } from './email.js';
 import { findingView } from './finding-view.js';
 import { emailHeaders } from './headers.js';
 import { insightView } from './insight-view.js';

@@ -1,16 +1,4 @@
-import type { Finding, InsightResult, Trigger } from '../finding/model.js';
-import type { Summary } from '../summary/summary.js';
-
-/** What one email is about. The policy decides these; the renderer turns each into an `Email`. */
-export type Notification =
-  /** One finding, one email (the default). */
-  | { readonly kind: 'finding'; readonly finding: Finding; readonly trigger: Trigger }
-  /** Several findings in one email: a Custom Action selection or a flood digest. */
-  | { readonly kind: 'digest'; readonly findings: readonly Finding[]; readonly trigger: Trigger }
-  /** A Security Hub Insight Results event. */
-  | { readonly kind: 'insight'; readonly insight: InsightResult; readonly trigger: Trigger }
-  /** A route's scheduled summary of its open findings. */
-  | { readonly kind: 'summary'; readonly summary: Summary; readonly trigger: Trigger };
+import type { Notification } from '../policy/notification.js';
 
 /** A rendered email, ready for any transport. Pure data. */
 export interface Email {

@@ -1,8 +1,8 @@
 /** `X-SecurityHub-*` headers a mail filter can act on. ASCII only, one line, bounded. */
 import { type Finding, SEVERITIES } from '../finding/model.js';
+import type { Notification } from '../policy/notification.js';
 import type { Summary } from '../summary/summary.js';
 import { cleanLine } from './clean-text.js';
-import type { Notification } from './email.js';
 import { highestSeverity } from './subject-view.js';
 
 const HEADER_VALUE_MAX = 200;

@@ -1,5 +1,6 @@
 import type { Locale } from '../config.js';
-import type { Email, Notification } from './email.js';
+import type { Notification } from '../policy/notification.js';
+import type { Email } from './email.js';
 
 export interface RenderOptions {
   readonly locale: Locale;

@@ -2,8 +2,8 @@
 import { accountLabel } from '../accounts/directory.js';
 import type { Severity } from '../finding/model.js';
 import { mostSevere } from '../finding/severity.js';
+import type { Notification } from '../policy/notification.js';
 import type { LocaleStrings } from './compiled-templates.js';
-import type { Notification } from './email.js';
 import { line } from './finding-view.js';
 import { label, severityView } from './labels.js';
 import type { SubjectView } from './view-model.js';

@@ -4,9 +4,9 @@
  */
 import type { NotifierConfig } from '../config.js';
 import type { Finding } from '../finding/model.js';
+import type { Notification } from '../policy/notification.js';
 import type { Route } from '../policy/policy-config.js';
 import { FALLBACK_ROUTE, routeFinding } from '../policy/route.js';
-import type { Notification } from '../render/email.js';
 import { buildSummary } from './build-summary.js';
 
 export type SummaryNotification = Extract<Notification, { kind: 'summary' }>;

@@ -8,7 +8,7 @@ import type { NotifierConfig } from '../../../functions/core/config.js';
 import { decodeInput } from '../../../functions/core/input/decode.js';
 import { looksLikeEvent } from '../../../functions/core/input/envelope.js';
 import { eventBridgeJson } from '../../../functions/core/input/synthetic-event.js';
-import { createEventPipeline } from '../../../functions/core/pipeline.js';
+import { createEventPipeline } from '../../../functions/core/pipeline/pipeline.js';
 import type { StoredState } from '../../../functions/core/policy/state.js';
 import { renderer } from '../../../functions/core/render/prebuilt.js';
 import type { DeployConfig } from '../../../infra/lib/deploy-config.js';
@@ -80,7 +80,7 @@ export function wouldMail(config: NotifierConfig, event: unknown): boolean {
   const read = pipeline.read(event, 'event');
   const now = new Date('2030-01-01T00:00:00Z');
   const notifiedLongAgo = new Map(read.findings.map(({ finding }) => [finding.key, openRecord(finding.key, finding.severity)]));
-  return [new Map<string, StoredState>(), notifiedLongAgo].some((prior) => pipeline.window([read], { now, prior }).emails.length > 0);
+  return [new Map<string, StoredState>(), notifiedLongAgo].some((prior) => pipeline.batch([read], { now, prior }).emails.length > 0);
 }
 
 function openRecord(key: string, severity: StoredState['state']['severity']): StoredState {

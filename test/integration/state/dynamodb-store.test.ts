@@ -28,7 +28,7 @@ describe('DynamoDB store when the table cannot be reached', () => {
     expect(error).toBeInstanceOf(StateStoreError);
     expect(error).toMatchObject({ name: 'StateStoreError', operation: 'getMany', cause: { name: 'ResourceNotFoundException' } });
     await expect(store.putMany([aState('a')])).rejects.toMatchObject({ operation: 'putMany' });
-    await expect(store.seenEvent('e')).rejects.toMatchObject({ operation: 'seenEvent' });
+    await expect(store.claimEvent('e')).rejects.toMatchObject({ operation: 'claimEvent' });
   });
 
   it('throws a StateStoreError when nothing listens', async () => {
@@ -43,9 +43,9 @@ describe('DynamoDB store when the table cannot be reached', () => {
       (e) => errors.push(e),
     );
     expect((await store.getMany(['a'])).size).toBe(0);
-    expect(await store.seenEvent('e')).toBe(false);
+    expect(await store.claimEvent('e')).toBe(false);
     await store.putMany([aState('a')]);
-    await store.forgetEvent('e');
-    expect(errors.map((e) => e.operation)).toEqual(['getMany', 'seenEvent', 'putMany', 'forgetEvent']);
+    await store.releaseEvent('e');
+    expect(errors.map((e) => e.operation)).toEqual(['getMany', 'claimEvent', 'putMany', 'releaseEvent']);
   });
 });

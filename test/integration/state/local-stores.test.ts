@@ -19,10 +19,10 @@ describe('JSON-file store (replay --state DIR)', () => {
     const dir = freshDir();
     const first = createFileStateStore(dir, { now: () => T0 });
     await first.putMany([aState('a'), aState('old', { expiresAt: T0.getTime() / 1000 - 1 })]);
-    await first.seenEvent('event-1');
+    await first.claimEvent('event-1');
     const second = createFileStateStore(dir, { now: () => T0 });
     expect((await second.getMany(['a'])).get('a')).toEqual(aState('a'));
-    expect(await second.seenEvent('event-1')).toBe(true);
+    expect(await second.claimEvent('event-1')).toBe(true);
     const file = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8'));
     expect(Object.keys(file.findings)).toEqual(['a']);
   });
@@ -37,7 +37,7 @@ describe('JSON-file store (replay --state DIR)', () => {
     );
     const store = createFileStateStore(dir, { now: () => T0 });
     expect([...(await store.getMany(['good', 'bad'])).keys()]).toEqual(['good']);
-    expect(await store.seenEvent('e')).toBe(false);
+    expect(await store.claimEvent('e')).toBe(false);
   });
 
   it('throws a StateStoreError for a file that is not JSON', async () => {

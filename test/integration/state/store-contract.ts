@@ -65,32 +65,32 @@ export function describeStoreContract(name: string, make: (clock: { now: Date })
     it('claims an event once, until released or expired', async () => {
       const clock = { now: T0 };
       const store = await make(clock);
-      expect(await store.seenEvent('event-1')).toBe(false);
-      expect(await store.seenEvent('event-1')).toBe(true);
-      expect(await store.seenEvent('event-2')).toBe(false);
-      await store.forgetEvent('event-1');
-      expect(await store.seenEvent('event-1')).toBe(false);
+      expect(await store.claimEvent('event-1')).toBe(false);
+      expect(await store.claimEvent('event-1')).toBe(true);
+      expect(await store.claimEvent('event-2')).toBe(false);
+      await store.releaseEvent('event-1');
+      expect(await store.claimEvent('event-1')).toBe(false);
       clock.now = new Date(T0.getTime() + 8 * 86_400_000);
-      expect(await store.seenEvent('event-1')).toBe(false);
-      expect(await store.seenEvent('event-1')).toBe(true);
+      expect(await store.claimEvent('event-1')).toBe(false);
+      expect(await store.claimEvent('event-1')).toBe(true);
     });
 
     it('lets an in-progress claim lapse at its deadline (a crash never loses the event), and keeps it once done', async () => {
       const clock = { now: T0 };
       const store = await make(clock);
       const deadline = new Date(T0.getTime() + 60_000);
-      expect(await store.seenEvent('crashed', deadline)).toBe(false);
-      expect(await store.seenEvent('delivered', deadline)).toBe(false);
-      expect(await store.seenEvent('crashed'), 'in progress: a concurrent delivery skips it').toBe(true);
-      await store.doneEvent('delivered');
+      expect(await store.claimEvent('crashed', deadline)).toBe(false);
+      expect(await store.claimEvent('delivered', deadline)).toBe(false);
+      expect(await store.claimEvent('crashed'), 'in progress: a concurrent delivery skips it').toBe(true);
+      await store.completeEvent('delivered');
       clock.now = new Date(T0.getTime() + 6 * 60_000); // SQS redelivers after the visibility timeout
-      expect(await store.seenEvent('crashed'), 'the claim of a crashed invocation has lapsed').toBe(false);
-      expect(await store.seenEvent('delivered'), 'done lasts the full claim lifetime').toBe(true);
+      expect(await store.claimEvent('crashed'), 'the claim of a crashed invocation has lapsed').toBe(false);
+      expect(await store.claimEvent('delivered'), 'done lasts the full claim lifetime').toBe(true);
     });
 
     it('gives one claim to one of many concurrent deliveries of an event', async () => {
       const store = await make({ now: T0 });
-      const seen = await Promise.all(Array.from({ length: 10 }, () => store.seenEvent('event-x')));
+      const seen = await Promise.all(Array.from({ length: 10 }, () => store.claimEvent('event-x')));
       expect(seen.filter((s) => !s)).toHaveLength(1);
     });
   });

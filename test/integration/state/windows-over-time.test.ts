@@ -1,6 +1,6 @@
 /**
  * The call sequence the Lambda and replay follow, over several delivery windows with a real
- * (JSON-file) store: getMany -> planWindow -> send -> putMany(statesToWrite(...)).
+ * (JSON-file) store: getMany -> planBatch -> send -> putMany(statesToWrite(...)).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileStateStore } from '../../../functions/adapters/state/index.js';
 import { parseConfig } from '../../../functions/core/config.js';
+import { type BatchInput, planBatch, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
 import type { StateStore } from '../../../functions/core/policy/state.js';
-import { planWindow, statesToWrite, type WindowInput } from '../../../functions/core/policy/window.js';
 import { aFinding, anInput } from '../../unit/policy/builder.js';
 
 const root = await mkdtemp(join(tmpdir(), 'windows-'));
@@ -20,10 +20,10 @@ const clock = { now: new Date('2025-06-01T00:00:00Z') };
 const fileStore = (name: string) => createFileStateStore(join(root, name), { now: () => clock.now });
 
 /** One run: what the handler / replay do around the pure plan. Every email "delivers". */
-async function run(store: StateStore, inputs: readonly WindowInput[], now: Date) {
+async function run(store: StateStore, inputs: readonly BatchInput[], now: Date) {
   clock.now = now;
   const prior = await store.getMany(inputs.map((i) => i.finding.key));
-  const plan = planWindow(inputs, { now, prior, policy: config.policy, filters: config.filters });
+  const plan = planBatch(inputs, { now, prior, policy: config.policy, filters: config.filters });
   await store.putMany(statesToWrite(plan, new Set(plan.notifications.keys())));
   return plan;
 }
@@ -42,7 +42,7 @@ describe('delivery windows with state kept between runs', () => {
     const replayed = await run(fileStore('state'), flood, new Date('2025-06-01T01:00:00Z'));
     expect(replayed.notifications).toEqual([]);
     expect(replayed.skipped).toHaveLength(500);
-    expect(replayed.skipped.every((s) => s.kind === 'deduplicated')).toBe(true);
+    expect(replayed.skipped.every((s) => s.kind === 'unchanged')).toBe(true);
 
     const rise = anInput(aFinding({ id: 'f/3', severity: 'CRITICAL', updatedAt: '2025-06-01T02:00:00Z' }));
     const risen = await run(store, [rise], new Date('2025-06-01T02:00:00Z'));
@@ -57,7 +57,7 @@ describe('delivery windows with state kept between runs', () => {
     const store = fileStore('failed');
     const inputs = [anInput(aFinding())];
     const prior = await store.getMany(inputs.map((i) => i.finding.key));
-    const plan = planWindow(inputs, { now: new Date('2025-06-01T00:00:00Z'), prior, policy: config.policy, filters: config.filters });
+    const plan = planBatch(inputs, { now: new Date('2025-06-01T00:00:00Z'), prior, policy: config.policy, filters: config.filters });
     await store.putMany(statesToWrite(plan, new Set()));
     const again = await run(store, inputs, new Date('2025-06-01T00:05:00Z'));
     expect(again.notifications[0]?.findings[0]?.reason).toBe('new: first time seen');

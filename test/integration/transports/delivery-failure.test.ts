@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTransient, toDeliveryError } from '../../../functions/adapters/delivery-failure.js';
 import { DeliveryError } from '../../../functions/core/errors.js';
+import { isTransient, toDeliveryError } from '../../../functions/notifier/delivery-failure.js';
 
 /** An error shaped like the AWS SDK's ServiceException. */
 function sdkError(name: string, status: number | undefined, fault?: 'client' | 'server') {

@@ -4,13 +4,13 @@
  * the group schedules a new flush, which mails both; the lost message, if it ever comes, does nothing.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHandler } from '../../../functions/adapters/create-handler.js';
 import { createTransport } from '../../../functions/adapters/create-transport.js';
 import { createDynamoStateStore } from '../../../functions/adapters/state/dynamodb-store.js';
-import { type FlushMessage, flushBody } from '../../../functions/adapters/windows/flush-message.js';
 import { parseConfig } from '../../../functions/core/config.js';
-import { createEventPipeline } from '../../../functions/core/pipeline.js';
+import { createEventPipeline } from '../../../functions/core/pipeline/pipeline.js';
 import { renderer } from '../../../functions/core/render/prebuilt.js';
+import { createHandler } from '../../../functions/notifier/create-handler.js';
+import { type FlushMessage, flushBody } from '../../../functions/notifier/windows/flush-message.js';
 import { createTables } from '../../../functions/simulate/delivery-stand-in.js';
 import { seedEvent } from '../../support/seed-events.js';
 import { sqsRecord } from '../../support/sqs.js';

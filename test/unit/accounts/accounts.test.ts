@@ -5,7 +5,7 @@ import { ownerOf, ownerOfAll } from '../../../functions/core/accounts/owner.js';
 import { accountIdsOf, readsWithAccounts, withAccount } from '../../../functions/core/accounts/with-accounts.js';
 import { parseConfig } from '../../../functions/core/config.js';
 import { ConfigError } from '../../../functions/core/errors.js';
-import { createPipeline } from '../../../functions/core/pipeline.js';
+import { createPipeline } from '../../../functions/core/pipeline/pipeline.js';
 import { routeFinding } from '../../../functions/core/policy/route.js';
 import { renderer } from '../../../functions/core/render/prebuilt.js';
 import { aFinding } from '../../support/findings.js';

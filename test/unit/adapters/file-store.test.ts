@@ -21,25 +21,25 @@ describe('JSON-file store: concurrent changes', () => {
     const store = createFileStateStore(dir, { now: () => NOW });
 
     // Act
-    const seen = await Promise.all(ids.map((id) => store.seenEvent(id)));
+    const seen = await Promise.all(ids.map((id) => store.claimEvent(id)));
 
     // Assess
     expect(seen).toEqual(ids.map(() => false));
     const reread = createFileStateStore(dir, { now: () => NOW });
-    expect(await Promise.all(ids.map((id) => reread.seenEvent(id)))).toEqual(ids.map(() => true));
+    expect(await Promise.all(ids.map((id) => reread.claimEvent(id)))).toEqual(ids.map(() => true));
     expect(await readdir(dir)).toEqual([STATE_FILE]);
   });
 
   it('releases many claims at once, and the file holds none of them', async () => {
     // Prepare
     const store = createFileStateStore(dir, { now: () => NOW });
-    for (const id of ids) await store.seenEvent(id);
+    for (const id of ids) await store.claimEvent(id);
 
     // Act
-    await Promise.all(ids.map((id) => store.forgetEvent(id)));
+    await Promise.all(ids.map((id) => store.releaseEvent(id)));
 
     // Assess
     const reread = createFileStateStore(dir, { now: () => NOW });
-    expect(await Promise.all(ids.map((id) => reread.seenEvent(id)))).toEqual(ids.map(() => false));
+    expect(await Promise.all(ids.map((id) => reread.claimEvent(id)))).toEqual(ids.map(() => false));
   });
 });

@@ -7,7 +7,7 @@
 
 import { parseConfig } from '../../../functions/core/config.js';
 import type { Finding, Trigger } from '../../../functions/core/finding/model.js';
-import type { WindowContext, WindowInput } from '../../../functions/core/policy/window.js';
+import type { BatchContext, BatchInput } from '../../../functions/core/policy/plan-batch.js';
 
 type Overrides = Partial<Omit<Finding, 'compliance'>> & {
   controlId?: string;
@@ -46,7 +46,7 @@ export function aTrigger(eventId = 'event-1', action?: string): Trigger {
   return { eventId, detailType: 'Security Hub Findings - Imported', ...(action ? { action: { name: action } } : {}) };
 }
 
-export function anInput(finding: Finding, eventId = `event-${finding.id}`, input = `input-${eventId}`): WindowInput {
+export function anInput(finding: Finding, eventId = `event-${finding.id}`, input = `input-${eventId}`): BatchInput {
   return { finding, trigger: aTrigger(eventId), input };
 }
 
@@ -55,9 +55,9 @@ export const NOW = new Date('2025-06-01T12:00:00.000Z');
 /** A window context from a raw `policy` / `filters` configuration, with defaults filled in. */
 export function aContext(
   raw: { policy?: unknown; filters?: unknown } = {},
-  prior: WindowContext['prior'] = new Map(),
+  prior: BatchContext['prior'] = new Map(),
   now = NOW,
-): WindowContext {
+): BatchContext {
   const config = parseConfig(raw);
   return { now, prior, policy: config.policy, filters: config.filters };
 }

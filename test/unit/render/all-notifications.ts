@@ -1,7 +1,7 @@
 /** Every email the pipeline makes from the fixtures, plus the builders with hostile values: the render suites' corpus. */
 import { parseConfig } from '../../../functions/core/config.js';
-import { createPipeline } from '../../../functions/core/pipeline.js';
-import type { Notification } from '../../../functions/core/render/email.js';
+import { createPipeline } from '../../../functions/core/pipeline/pipeline.js';
+import type { Notification } from '../../../functions/core/policy/notification.js';
 import { planSummaries } from '../../../functions/core/summary/route-summaries.js';
 import {
   aDigest,

@@ -4,23 +4,23 @@
  * so a handler without them never loads the DynamoDB SDK for them.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DirectorySource } from '../../adapters/directory/directory-source.js';
+import type { Destination, Transport } from '../../adapters/transport.js';
+import { createFindingClaims } from '../../adapters/windows/finding-claims.js';
+import { createSendBudget } from '../../adapters/windows/send-budget.js';
+import { createWindowTable } from '../../adapters/windows/window-table.js';
 import type { NotifierConfig } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
-import type { Pipeline } from '../../core/pipeline.js';
+import type { Pipeline } from '../../core/pipeline/pipeline.js';
 import { ratePerSecond } from '../../core/policy/pacing.js';
 import type { StateStore } from '../../core/policy/state.js';
-import type { Delivery } from '../deliver-window.js';
-import type { DirectorySource } from '../directory/directory-source.js';
-import type { Destination, Transport } from '../transport.js';
-import type { createWindowLog, Log } from '../window-log.js';
-import type { NotifierCounts } from '../window-metrics.js';
+import type { Delivery } from '../deliver-emails.js';
+import type { NotifierCounts } from '../metrics.js';
+import type { createNotifierLog, Log } from '../notifier-log.js';
 import { reserveSlot } from './context.js';
-import { createFindingClaims } from './finding-claims.js';
 import { type FlushResult, flush } from './flush.js';
 import type { FlushMessage, FlushScheduler } from './flush-message.js';
 import { type IngestRecord, ingest } from './ingest.js';
-import { createSendBudget } from './send-budget.js';
-import { createWindowTable } from './window-table.js';
 
 export interface WindowStagesDeps {
   readonly config: NotifierConfig;
@@ -29,7 +29,7 @@ export interface WindowStagesDeps {
   readonly store: StateStore | undefined;
   readonly dynamo: DynamoDBClient;
   readonly flushes: FlushScheduler;
-  readonly log: ReturnType<typeof createWindowLog>;
+  readonly log: ReturnType<typeof createNotifierLog>;
   /** Account names, tags and owners; its problems are logged to `accountsLog`. */
   readonly directory?: DirectorySource;
   readonly accountsLog: Pick<Log, 'warn'>;

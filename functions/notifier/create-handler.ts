@@ -10,17 +10,17 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EventBridgeEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { DirectorySource } from '../adapters/directory/directory-source.js';
+import type { Transport } from '../adapters/transport.js';
 import type { NotifierConfig } from '../core/config.js';
 import { InvalidEventError } from '../core/errors.js';
-import type { Pipeline } from '../core/pipeline.js';
+import type { Pipeline } from '../core/pipeline/pipeline.js';
 import { ratePerSecond } from '../core/policy/pacing.js';
 import type { StateStore } from '../core/policy/state.js';
-import type { Delivery } from './deliver-window.js';
-import type { DirectorySource } from './directory/directory-source.js';
-import { createNotifier } from './notify-input.js';
-import type { Transport } from './transport.js';
-import { createWindowLog, type Log } from './window-log.js';
-import { addCounts, type NotifierCounts, publishWindowMetrics } from './window-metrics.js';
+import type { Delivery } from './deliver-emails.js';
+import { addCounts, type NotifierCounts, publishMetrics } from './metrics.js';
+import { createNotifierLog, type Log } from './notifier-log.js';
+import { createNotifier } from './notify-batch.js';
 import { type FlushScheduler, readFlushMessage } from './windows/flush-message.js';
 import type { WindowStages } from './windows/window-stages.js';
 
@@ -65,7 +65,7 @@ const NO_CONTEXT_MS = 900_000;
 export function createHandler(deps: HandlerDeps): NotifierHandler {
   const { config, pipeline, store } = deps;
   const perSecond = ratePerSecond(deps.transport.name, config.policy.rate.perSecond);
-  const log = createWindowLog(deps.log, deps.transport.name);
+  const log = createNotifierLog(deps.log, deps.transport.name);
   const loading = deps.windows && loadWindows(deps, deps.windows, log);
   // Reported by the first invocation, which awaits it.
   loading?.catch(() => undefined);
@@ -137,7 +137,7 @@ async function runIngest(
   stage: {
     windows: WindowStages;
     pipeline: Pipeline;
-    log: ReturnType<typeof createWindowLog>;
+    log: ReturnType<typeof createNotifierLog>;
     notifier: ReturnType<typeof createNotifier>;
   },
   events: readonly { record: SQSRecord; json: unknown }[],
@@ -182,7 +182,7 @@ async function runIngest(
 async function loadWindows(
   deps: HandlerDeps,
   windows: NonNullable<HandlerDeps['windows']>,
-  log: ReturnType<typeof createWindowLog>,
+  log: ReturnType<typeof createNotifierLog>,
 ): Promise<WindowStages> {
   const { createWindowStages } = await import('./windows/window-stages.js');
   return createWindowStages({
@@ -203,7 +203,7 @@ async function loadWindows(
 
 function metricsLine(counts: NotifierCounts): string {
   let line = '';
-  publishWindowMetrics((text) => {
+  publishMetrics((text) => {
     line = text;
   }, counts);
   return line;

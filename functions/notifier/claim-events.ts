@@ -6,9 +6,9 @@
  * "done" once its emails went out; claims of events whose emails failed are released.
  * Anchor: Powertools idempotency (`BasePersistenceLayer.saveInProgress`, then `saveSuccess`).
  */
-import type { InputRead } from '../core/pipeline.js';
+import type { InputRead } from '../core/pipeline/pipeline.js';
+import type { Skipped } from '../core/policy/plan-batch.js';
 import type { StateStore } from '../core/policy/state.js';
-import type { Skipped } from '../core/policy/window.js';
 
 export interface Claimed {
   /** The reads without the findings and insights of events already processed. */
@@ -33,13 +33,13 @@ export async function claimEvents(store: StateStore, reads: readonly InputRead[]
   const claimed = new Set<string>();
   for (let start = 0; start < ids.length; start += 25) {
     const chunk = ids.slice(start, start + 25);
-    const answers = await Promise.all(chunk.map((id) => store.seenEvent(id, inProgressUntil)));
+    const answers = await Promise.all(chunk.map((id) => store.claimEvent(id, inProgressUntil)));
     for (const [i, id] of chunk.entries()) (answers[i] ? seen : claimed).add(id);
   }
   const redelivered: Skipped[] = reads.flatMap((r) =>
     r.findings
       .filter((f) => seen.has(f.trigger.eventId))
-      .map((f): Skipped => ({ ...f, kind: 'duplicate', reason: `event ${f.trigger.eventId} was already processed (a redelivery)` })),
+      .map((f): Skipped => ({ ...f, kind: 'redelivered', reason: `event ${f.trigger.eventId} was already processed (a redelivery)` })),
   );
   const fresh = reads.map((r) => ({
     ...r,

@@ -1,20 +1,21 @@
 /**
- * The pure window step: plan every email of one delivery window (planWindow) and render each
+ * The pure batch step: plan every email of one batch (planBatch) and render each
  * planned notification in its route's locale, with threading headers; insights pass through.
  */
 import type { NotifierConfig } from '../config.js';
+import type { InputRead } from '../input/read-input.js';
 import type { ChosenFinding } from '../policy/group.js';
+import type { Notification } from '../policy/notification.js';
+import { type BatchPlan, planBatch } from '../policy/plan-batch.js';
 import type { Route } from '../policy/policy-config.js';
 import { FALLBACK_ROUTE } from '../policy/route.js';
 import type { StoredState } from '../policy/state.js';
-import { planWindow, type WindowPlan } from '../policy/window.js';
-import type { Email, Notification } from '../render/email.js';
+import type { Email } from '../render/email.js';
 import type { Renderer } from '../render/renderer.js';
-import type { InputRead } from './read-input.js';
 import { threadHeaders } from './thread-headers.js';
 
-/** One rendered email of a window, with what the adapter needs to deliver and account for it. */
-export interface WindowEmail {
+/** One rendered email of a batch, with what the adapter needs to deliver and account for it. */
+export interface BatchEmail {
   readonly email: Email;
   /** Where it goes: a route's own recipients or topic, or the fallback (top-level settings). */
   readonly route: Route;
@@ -32,31 +33,31 @@ export interface WindowEmail {
 }
 
 /** A planned email the renderer could not make (a bug): its inputs fail, the others go on. */
-export interface RenderFailure extends Omit<WindowEmail, 'email'> {
+export interface RenderFailure extends Omit<BatchEmail, 'email'> {
   readonly error: Error;
 }
 
-export interface WindowOutput {
-  readonly plan: WindowPlan;
+export interface BatchOutput {
+  readonly plan: BatchPlan;
   /** Planned notifications in plan order (most severe first), then insights. */
-  readonly emails: readonly WindowEmail[];
+  readonly emails: readonly BatchEmail[];
   readonly renderFailures: readonly RenderFailure[];
 }
 
-export interface WindowState {
+export interface BatchState {
   readonly now: Date;
-  /** What the state store knows about the window's finding keys. */
+  /** What the state store knows about the batch's finding keys. */
   readonly prior: ReadonlyMap<string, StoredState>;
 }
 
 /**
- * Plans and renders one window.
+ * Plans and renders one batch.
  *
  * @example
- * const { plan, emails } = renderWindow(config, renderer, reads, { now, prior });
+ * const { plan, emails } = renderBatch(config, renderer, reads, { now, prior });
  */
-export function renderWindow(config: NotifierConfig, renderer: Renderer, reads: readonly InputRead[], state: WindowState): WindowOutput {
-  const plan = planWindow(
+export function renderBatch(config: NotifierConfig, renderer: Renderer, reads: readonly InputRead[], state: BatchState): BatchOutput {
+  const plan = planBatch(
     reads.flatMap((read) => read.findings),
     { now: state.now, prior: state.prior, policy: config.policy, filters: config.filters },
   );
@@ -65,7 +66,7 @@ export function renderWindow(config: NotifierConfig, renderer: Renderer, reads: 
 
   const renderFailures: RenderFailure[] = [];
   /** Renders one email; a renderer bug fails only the inputs this email carries. */
-  const attempt = (item: Omit<WindowEmail, 'email'>, make: () => Email): WindowEmail[] => {
+  const attempt = (item: Omit<BatchEmail, 'email'>, make: () => Email): BatchEmail[] => {
     try {
       return [{ ...item, email: make() }];
     } catch (cause) {
@@ -73,7 +74,7 @@ export function renderWindow(config: NotifierConfig, renderer: Renderer, reads: 
       return [];
     }
   };
-  const emails: WindowEmail[] = plan.notifications.flatMap((planned, planIndex): WindowEmail[] => {
+  const emails: BatchEmail[] = plan.notifications.flatMap((planned, planIndex): BatchEmail[] => {
     const { notification, route, findings } = planned;
     const item = {
       route,

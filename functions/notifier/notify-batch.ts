@@ -1,33 +1,34 @@
 /**
- * The window notifier: runs every record of one delivery window (an SQS batch, a replay run)
+ * The batch notifier: runs every record of one batch (an SQS batch, a replay run)
  * through the pipeline and the transport: read, claim event ids (Lambda), read the prior dedup
  * state, plan, send paced, write the new state, release claims of failed emails, log the counts.
  * Never throws for bad input, failed deliveries or an unreachable state store.
  */
+
+import { applyDirectory } from '../adapters/directory/apply-directory.js';
+import type { DirectorySource } from '../adapters/directory/directory-source.js';
+import type { Destination, Transport } from '../adapters/transport.js';
 import { InvalidEventError } from '../core/errors.js';
-import type { InputRead, Pipeline, WindowOutput } from '../core/pipeline.js';
-import { windowCounts } from '../core/policy/counts.js';
+import type { BatchOutput, InputRead, Pipeline } from '../core/pipeline/pipeline.js';
+import { batchCounts } from '../core/policy/counts.js';
+import { type Skipped, statesToWrite } from '../core/policy/plan-batch.js';
 import type { StateStore } from '../core/policy/state.js';
-import { type Skipped, statesToWrite } from '../core/policy/window.js';
 import { claimEvents } from './claim-events.js';
-import { type Delivery, deliverWindow } from './deliver-window.js';
-import { applyDirectory } from './directory/apply-directory.js';
-import type { DirectorySource } from './directory/directory-source.js';
-import type { Destination, Transport } from './transport.js';
-import { createWindowLog, type Log } from './window-log.js';
-import type { NotifierCounts } from './window-metrics.js';
+import { type Delivery, deliverEmails } from './deliver-emails.js';
+import type { NotifierCounts } from './metrics.js';
+import { createNotifierLog, type Log } from './notifier-log.js';
 
-export type { Log } from './window-log.js';
+export type { Log } from './notifier-log.js';
 
-/** One input of the window: `json` is the parsed body, or a `SyntaxError` when it was not JSON. */
-export interface WindowRecord {
+/** One input of the batch: `json` is the parsed body, or a `SyntaxError` when it was not JSON. */
+export interface BatchRecord {
   readonly input: string;
   readonly json: unknown;
 }
 
-export interface WindowReport {
+export interface BatchReport {
   readonly reads: readonly InputRead[];
-  readonly output: WindowOutput;
+  readonly output: BatchOutput;
   readonly deliveries: readonly Delivery[];
   /** Findings of events already processed (Lambda redeliveries). */
   readonly redelivered: readonly Skipped[];
@@ -50,7 +51,7 @@ export interface NotifierDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   /**
    * The send budget shared by all invocations: the ms to wait for the email's slot, `undefined` to
-   * defer it (see `deliverWindow`); without it, `perSecond` paces this window alone.
+   * defer it (see `deliverEmails`); without it, `perSecond` paces this batch alone.
    */
   readonly reserve?: (destination: Destination | undefined, deadline: number) => Promise<number | undefined>;
   readonly onDelivery?: (delivery: Delivery) => void;
@@ -59,7 +60,7 @@ export interface NotifierDeps {
 }
 
 export interface Notifier {
-  notify(records: readonly WindowRecord[], remainingMs?: () => number): Promise<WindowReport>;
+  notify(records: readonly BatchRecord[], remainingMs?: () => number): Promise<BatchReport>;
 }
 
 /**
@@ -69,7 +70,7 @@ export interface Notifier {
  */
 export function createNotifier(deps: NotifierDeps): Notifier {
   const { pipeline, store, reserve } = deps;
-  const log = createWindowLog(deps.log, deps.transport.name);
+  const log = createNotifierLog(deps.log, deps.transport.name);
   return {
     async notify(records, remainingMs) {
       const raw = records.map(({ input, json }) =>
@@ -77,7 +78,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           ? { input, findings: [], insights: [], errors: [new InvalidEventError(input, '', `body is not JSON (${json.message})`)] }
           : pipeline.read(json, input),
       );
-      // Account names and tags before the window: routes match on account tags (never fails: see DirectorySource).
+      // Account names and tags before the batch: routes match on account tags (never fails: see DirectorySource).
       const { reads, destinationFor } = await applyDirectory(deps.directory, raw, deps.log);
       for (const read of reads) for (const error of read.errors) log.invalid(error, idOf(records, read.input));
       const deadline = remainingMs ? new Date(deps.now().getTime() + remainingMs()) : undefined;
@@ -85,16 +86,16 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         store && deps.claimEvents ? await claimEvents(store, reads, deadline) : { reads, redelivered: [], claimed: new Set<string>() };
       const keys = [...new Set(claims.reads.flatMap((r) => r.findings.map((f) => f.finding.key)))];
       const prior = store && keys.length > 0 ? await store.getMany(keys) : new Map();
-      let output: WindowOutput;
+      let output: BatchOutput;
       try {
-        output = pipeline.window(claims.reads, { now: deps.now(), prior });
+        output = pipeline.batch(claims.reads, { now: deps.now(), prior });
       } catch (error) {
         log.unexpected(error);
         if (store) await forgetAll(store, claims.claimed);
         throw error;
       }
       for (const skip of [...claims.redelivered, ...output.plan.skipped]) log.skipped(skip);
-      const deliveries = await deliverWindow(output.emails, {
+      const deliveries = await deliverEmails(output.emails, {
         transport: deps.transport,
         perSecond: deps.perSecond,
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
@@ -114,12 +115,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const release = new Set(failedEmails.flatMap((d) => d.item.eventIds).filter((id) => claims.claimed.has(id)));
       if (store) await forgetAll(store, release);
       // "Done" only now, after delivery: until then the claim lapses at the deadline.
-      if (store && deadline) await Promise.all([...claims.claimed].filter((id) => !release.has(id)).map((id) => store.doneEvent(id)));
+      if (store && deadline) await Promise.all([...claims.claimed].filter((id) => !release.has(id)).map((id) => store.completeEvent(id)));
       const failedInputs = new Set([
         ...reads.filter((r) => r.errors.length > 0).map((r) => r.input),
         ...failedEmails.flatMap((d) => d.item.inputs),
       ]);
-      const planned = windowCounts(output.plan);
+      const planned = batchCounts(output.plan);
       const counts: NotifierCounts = {
         ...planned,
         received: planned.received + claims.redelivered.length,
@@ -127,13 +128,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         sent: deliveries.filter((d) => !d.error).length,
         failed: failedEmails.length + reads.reduce((sum, r) => sum + r.errors.length, 0),
       };
-      log.window(counts, records.length, failedInputs.size);
+      log.batch(counts, records.length, failedInputs.size);
       return { reads, output, deliveries, redelivered: claims.redelivered, failedInputs, counts };
     },
   };
 }
 
-function idOf(records: readonly WindowRecord[], input: string): string | undefined {
+function idOf(records: readonly BatchRecord[], input: string): string | undefined {
   const json = records.find((r) => r.input === input)?.json;
   const id = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id.slice(0, 128) : undefined;
@@ -141,5 +142,5 @@ function idOf(records: readonly WindowRecord[], input: string): string | undefin
 
 /** Releases event claims in parallel (a redelivery is then processed again). */
 async function forgetAll(store: StateStore, ids: Iterable<string>): Promise<void> {
-  await Promise.all([...ids].map((id) => store.forgetEvent(id)));
+  await Promise.all([...ids].map((id) => store.releaseEvent(id)));
 }

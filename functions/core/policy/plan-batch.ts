@@ -1,7 +1,8 @@
 /**
- * The plan for one delivery window (one SQS batch for the Lambda, one run for replay), as one pure
+ * The plan for one batch of findings planned together (a delivery window's pending findings at
+ * its flush, an SQS batch without windows, one replay run), as one pure
  * function: copies collapsed, silences, dedup against the prior state, filters, routing, grouping.
- * Every finding of the window ends in exactly one planned notification or one counted skip.
+ * Every finding of the batch ends in exactly one planned notification or one counted skip.
  */
 import type { Filters } from '../config.js';
 import type { Finding, Trigger } from '../finding/model.js';
@@ -14,17 +15,21 @@ import { activeSilence } from './silence.js';
 import type { StoredState } from './state.js';
 
 /** One finding as read from one input. */
-export interface WindowInput {
+export interface BatchInput {
   readonly finding: Finding;
   readonly trigger: Trigger;
   /** A file name (replay), an SQS message id (Lambda). */
   readonly input: string;
 }
 
-/** Why a finding gets no email; one metric each (`duplicate` and `deduplicated` both count as deduplicated). */
-export type SkipKind = 'duplicate' | 'silenced' | 'filtered' | 'deduplicated' | 'resolved';
+/**
+ * Why a finding gets no email: `copy` (the same finding again in this batch), `redelivered` (its
+ * event was already processed), `unchanged` (no material change since its last email), `silenced`,
+ * `filtered`, `resolved` (a resolution nobody was told about). The first three count as `deduplicated`.
+ */
+export type SkipKind = 'copy' | 'redelivered' | 'unchanged' | 'silenced' | 'filtered' | 'resolved';
 
-export interface Skipped extends WindowInput {
+export interface Skipped extends BatchInput {
   readonly kind: SkipKind;
   readonly reason: string;
 }
@@ -35,34 +40,34 @@ export interface PlannedStateUpdate {
   readonly notification?: number;
 }
 
-export interface WindowPlan {
+export interface BatchPlan {
   readonly notifications: readonly PlannedNotification[];
   readonly skipped: readonly Skipped[];
   readonly stateUpdates: readonly PlannedStateUpdate[];
 }
 
-export interface WindowContext {
+export interface BatchContext {
   readonly now: Date;
-  /** `StateStore.getMany` of the window's keys; empty when the store is off or unreachable. */
+  /** `StateStore.getMany` of the batch's keys; empty when the store is off or unreachable. */
   readonly prior: ReadonlyMap<string, StoredState>;
   readonly policy: PolicyConfig;
   readonly filters: Filters;
 }
 
 /**
- * Plans every email of one delivery window.
+ * Plans every email of one batch.
  *
  * @example
  * const prior = await store.getMany(inputs.map((i) => i.finding.key));
- * const plan = planWindow(inputs, { now: new Date(), prior, policy: config.policy, filters: config.filters });
+ * const plan = planBatch(inputs, { now: new Date(), prior, policy: config.policy, filters: config.filters });
  * // send plan.notifications (paced), log plan.skipped, then store.putMany(statesToWrite(plan, delivered))
  */
-export function planWindow(inputs: readonly WindowInput[], context: WindowContext): WindowPlan {
+export function planBatch(inputs: readonly BatchInput[], context: BatchContext): BatchPlan {
   const { now, prior, policy, filters } = context;
   const { kept, copies } = collapseCopies(inputs);
   const skipped: Skipped[] = copies.map(({ item, keptItem }) => ({
     ...item,
-    kind: 'duplicate',
+    kind: 'copy',
     reason: `a copy of the finding in ${keptItem.input} (event ${keptItem.trigger.eventId}) is newer or the same`,
   }));
   const chosen: { item: ChosenFinding; update?: StoredState }[] = [];
@@ -106,7 +111,7 @@ export function planWindow(inputs: readonly WindowInput[], context: WindowContex
     if (update) quiet.push(update);
     if (!filtered.notify) skipped.push({ ...input, kind: 'filtered', reason: filtered.reason });
     else if (!decision.send)
-      skipped.push({ ...input, kind: decision.reason === 'unchanged' ? 'deduplicated' : 'resolved', reason: decision.detail });
+      skipped.push({ ...input, kind: decision.reason === 'unchanged' ? 'unchanged' : 'resolved', reason: decision.detail });
   }
   const notifications = groupFindings(
     chosen.map((c) => c.item),
@@ -135,6 +140,6 @@ function foreignAction(action: NonNullable<Trigger['action']>, allowed: readonly
  * @example
  * await store.putMany(statesToWrite(plan, new Set([0, 2])));
  */
-export function statesToWrite(plan: WindowPlan, delivered: ReadonlySet<number>): StoredState[] {
+export function statesToWrite(plan: BatchPlan, delivered: ReadonlySet<number>): StoredState[] {
   return plan.stateUpdates.filter((u) => u.notification === undefined || delivered.has(u.notification)).map((u) => u.state);
 }

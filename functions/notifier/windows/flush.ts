@@ -7,17 +7,18 @@
  * Then the window closes for `groupIntervalSeconds`; findings still pending (a lost claim race, no
  * time left, a failed send, or new arrivals) get the next flush.
  */
-import type { InputRead, WindowEmail } from '../../core/pipeline.js';
-import { windowCounts } from '../../core/policy/counts.js';
+
+import { applyDirectory } from '../../adapters/directory/apply-directory.js';
+import type { PendingFinding } from '../../adapters/windows/window-table.js';
+import type { BatchEmail, InputRead } from '../../core/pipeline/pipeline.js';
+import { batchCounts } from '../../core/policy/counts.js';
+import { type BatchPlan, statesToWrite } from '../../core/policy/plan-batch.js';
 import type { StoredState } from '../../core/policy/state.js';
-import { statesToWrite, type WindowPlan } from '../../core/policy/window.js';
-import { type Delivery, deliverWindow } from '../deliver-window.js';
-import { applyDirectory } from '../directory/apply-directory.js';
-import type { NotifierCounts } from '../window-metrics.js';
-import { OVERDUE_MS, reserveSlot, scheduleWindows, type WindowContext } from './context.js';
+import { type Delivery, deliverEmails } from '../deliver-emails.js';
+import type { NotifierCounts } from '../metrics.js';
+import { type BatchContext, OVERDUE_MS, reserveSlot, scheduleWindows } from './context.js';
 import type { FlushMessage } from './flush-message.js';
 import { delaySeconds } from './flush-message.js';
-import type { PendingFinding } from './window-table.js';
 
 export type FlushResult =
   | { readonly outcome: 'flushed'; readonly counts: NotifierCounts }
@@ -30,7 +31,7 @@ export type FlushResult =
  * @example
  * const result = await flush(context, readFlushMessage(json), Date.now() + context.getRemainingTimeInMillis());
  */
-export async function flush(context: WindowContext, message: FlushMessage, deadline: number): Promise<FlushResult> {
+export async function flush(context: BatchContext, message: FlushMessage, deadline: number): Promise<FlushResult> {
   const { table, config, pipeline } = context;
   const { group } = message;
   const startMs = context.now().getTime();
@@ -53,7 +54,7 @@ export async function flush(context: WindowContext, message: FlushMessage, deadl
   const keys = [...new Set(pending.map((p) => p.findingKey))];
   const prior = await context.store.getMany(keys);
   const now = context.now();
-  const output = pipeline.window(reads, { now, prior });
+  const output = pipeline.batch(reads, { now, prior });
   for (const skip of output.plan.skipped) context.log.skipped(skip);
   for (const failure of output.renderFailures) context.log.renderFailed(failure);
   const pendingOf = (items: readonly { finding: { key: string; updatedAt?: string } }[]) =>
@@ -65,7 +66,7 @@ export async function flush(context: WindowContext, message: FlushMessage, deadl
   await table.deletePending([...pendingOf(output.plan.skipped), ...pendingOf(output.renderFailures.flatMap((f) => f.findings))]);
 
   const claimed = await claimEach(context, output.emails, prior, deadline);
-  const deliveries = await deliverWindow(claimed, {
+  const deliveries = await deliverEmails(claimed, {
     transport: context.transport,
     perSecond: Number.POSITIVE_INFINITY,
     sleep: context.sleep,
@@ -87,18 +88,18 @@ export async function flush(context: WindowContext, message: FlushMessage, deadl
   const sent = deliveries.filter((d) => !d.error).length;
   return {
     outcome: 'flushed',
-    counts: { ...windowCounts(output.plan), sent, failed: deliveries.length - sent + output.renderFailures.length },
+    counts: { ...batchCounts(output.plan), sent, failed: deliveries.length - sent + output.renderFailures.length },
   };
 }
 
 /** Claims every finding of each email; an email any of whose claims is lost waits for the next flush. */
 async function claimEach(
-  context: WindowContext,
-  emails: readonly WindowEmail[],
+  context: BatchContext,
+  emails: readonly BatchEmail[],
   prior: ReadonlyMap<string, StoredState>,
   deadline: number,
-): Promise<WindowEmail[]> {
-  const claimed: WindowEmail[] = [];
+): Promise<BatchEmail[]> {
+  const claimed: BatchEmail[] = [];
   for (const email of emails) {
     const nowMs = context.now().getTime();
     const keys = email.findings.map((f) => f.finding.key);
@@ -111,9 +112,9 @@ async function claimEach(
 
 /** "Done" for each delivered email (state written, pending items removed); claims of the others given back. */
 async function recordDeliveries(
-  context: WindowContext,
+  context: BatchContext,
   deliveries: readonly Delivery[],
-  plan: WindowPlan,
+  plan: BatchPlan,
   pendingOf: (items: readonly { finding: { key: string; updatedAt?: string } }[]) => PendingFinding[],
   deadline: number,
 ): Promise<void> {

@@ -1,15 +1,16 @@
 /**
- * The notifier's CloudWatch metrics: one EMF line per window. It is the line Powertools Metrics
+ * The notifier's CloudWatch metrics: one EMF line per batch. It is the line Powertools Metrics
  * wrote for these counts (a test compares them); written directly, the bundle is 12 KB smaller.
  */
-import type { WindowCounts } from '../core/policy/counts.js';
-import { emfLine } from './emf.js';
-import { METRIC, METRICS_NAMESPACE, METRICS_SERVICE } from './metric-names.js';
 
-export { METRIC, METRICS_NAMESPACE, METRICS_SERVICE } from './metric-names.js';
+import { emfLine } from '../adapters/emf.js';
+import { METRIC, METRICS_NAMESPACE, METRICS_SERVICE } from '../adapters/metric-names.js';
+import type { BatchCounts } from '../core/policy/counts.js';
 
-/** A window's counts as the notifier reports them: the plan's counts plus what delivery did. */
-export interface NotifierCounts extends WindowCounts {
+export { METRIC, METRICS_NAMESPACE, METRICS_SERVICE } from '../adapters/metric-names.js';
+
+/** A batch's counts as the notifier reports them: the plan's counts plus what delivery did. */
+export interface NotifierCounts extends BatchCounts {
   /** Emails delivered. */
   readonly sent: number;
   /** Emails not delivered (failed or deferred) plus unreadable inputs and findings. */
@@ -17,13 +18,13 @@ export interface NotifierCounts extends WindowCounts {
 }
 
 /**
- * One window's counts as one EMF line (namespace `SecurityHubEmailNotifier`, dimension `service`),
+ * One batch's counts as one EMF line (namespace `SecurityHubEmailNotifier`, dimension `service`),
  * handed to `write` with its line break.
  *
  * @example
- * publishWindowMetrics((line) => process.stdout.write(line), report.counts);
+ * publishMetrics((line) => process.stdout.write(line), report.counts);
  */
-export function publishWindowMetrics(write: (line: string) => void, counts: NotifierCounts, timestamp: number = Date.now()): void {
+export function publishMetrics(write: (line: string) => void, counts: NotifierCounts, timestamp: number = Date.now()): void {
   const values: [string, number][] = [
     [METRIC.received, counts.received],
     [METRIC.mailed, counts.mailed],
@@ -51,7 +52,7 @@ export function metricsDisabled(env: Readonly<Record<string, string | undefined>
 }
 
 /**
- * The counts of several windows of one invocation (an ingest, flushes), summed.
+ * The counts of several batches of one invocation (an ingest, flushes), summed.
  *
  * @example addCounts([a, b]).sent // a.sent + b.sent
  */

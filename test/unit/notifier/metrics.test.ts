@@ -6,8 +6,8 @@ import {
   METRICS_SERVICE,
   metricsDisabled,
   type NotifierCounts,
-  publishWindowMetrics,
-} from '../../../functions/adapters/window-metrics.js';
+  publishMetrics,
+} from '../../../functions/notifier/metrics.js';
 
 const COUNTS: NotifierCounts = {
   notifications: 7,
@@ -50,7 +50,7 @@ function powertoolsLine(counts: NotifierCounts, timestamp: number): unknown {
   return JSON.parse(written[0] ?? '');
 }
 
-describe('publishWindowMetrics', () => {
+describe('publishMetrics', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     vi.unstubAllEnvs();
@@ -61,7 +61,7 @@ describe('publishWindowMetrics', () => {
     const timestamp = Date.now();
     const lines: string[] = [];
     // Act
-    publishWindowMetrics((line) => lines.push(line), COUNTS, timestamp);
+    publishMetrics((line) => lines.push(line), COUNTS, timestamp);
     // Assess
     expect(lines).toHaveLength(1);
     expect(lines[0]?.endsWith('\n')).toBe(true);

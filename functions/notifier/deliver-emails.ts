@@ -1,15 +1,16 @@
 /**
- * Sends the emails of one window through the transport, paced so the send rate never exceeds what
+ * Sends the emails of one batch through the transport, paced so the send rate never exceeds what
  * the transport tolerates, each to its route's destination. One failure never stops the others.
  */
-import type { WindowEmail } from '../core/pipeline.js';
+
+import type { Destination, Transport } from '../adapters/transport.js';
+import type { BatchEmail } from '../core/pipeline/pipeline.js';
 import { sendDelays } from '../core/policy/pacing.js';
 import type { Route } from '../core/policy/policy-config.js';
-import type { Destination, Transport } from './transport.js';
 
 /** What became of one email: delivered, failed (`error`), or not tried for lack of time (`deferred`). */
 export interface Delivery {
-  readonly item: WindowEmail;
+  readonly item: BatchEmail;
   readonly error?: Error;
   readonly deferred?: boolean;
   /** Where it went (or was to go); `undefined`: the transport's configured recipients or topic. */
@@ -26,11 +27,11 @@ export interface DeliverOptions {
   /** @default 5000 */
   readonly marginMs?: number;
   /** Where an email goes; default: its route's own recipients (`destinationOf`). See `ownerDestination`. */
-  readonly destinationFor?: (item: WindowEmail) => Destination | undefined;
+  readonly destinationFor?: (item: BatchEmail) => Destination | undefined;
   /**
    * The send budget shared by all invocations: resolves with the milliseconds to wait for this
    * email's slot, or `undefined` when the slot lies beyond the time left (the email is deferred).
-   * Replaces the `perSecond` schedule of this window alone.
+   * Replaces the `perSecond` schedule of this batch alone.
    */
   readonly reserve?: (destination: Destination | undefined) => Promise<number | undefined>;
   /** Called after each attempt, e.g. to log or print it. */
@@ -39,10 +40,10 @@ export interface DeliverOptions {
 
 /**
  * @example
- * const deliveries = await deliverWindow(output.emails, { transport, perSecond: 10 });
+ * const deliveries = await deliverEmails(output.emails, { transport, perSecond: 10 });
  * deliveries.filter((d) => d.error).length // failed or deferred emails
  */
-export async function deliverWindow(emails: readonly WindowEmail[], options: DeliverOptions): Promise<Delivery[]> {
+export async function deliverEmails(emails: readonly BatchEmail[], options: DeliverOptions): Promise<Delivery[]> {
   const sleep = options.sleep ?? wait;
   const margin = options.marginMs ?? 5000;
   const delays = sendDelays(emails.length, options.perSecond);
@@ -64,7 +65,7 @@ export async function deliverWindow(emails: readonly WindowEmail[], options: Del
   return deliveries;
 }
 
-async function attempt(transport: Transport, item: WindowEmail, destination: Destination | undefined): Promise<Delivery> {
+async function attempt(transport: Transport, item: BatchEmail, destination: Destination | undefined): Promise<Delivery> {
   const where = destination ? { destination } : {};
   try {
     await (destination ? transport.send(item.email, destination) : transport.send(item.email));

@@ -1,57 +1,57 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { windowCounts } from '../../../functions/core/policy/counts.js';
+import { batchCounts } from '../../../functions/core/policy/counts.js';
 import { record } from '../../../functions/core/policy/dedup.js';
 import { MAX_DIGEST_FINDINGS } from '../../../functions/core/policy/group.js';
-import { planWindow, statesToWrite, type WindowInput, type WindowPlan } from '../../../functions/core/policy/window.js';
+import { type BatchInput, type BatchPlan, planBatch, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
 import { arbInputs, arbPrior } from './arbitraries.js';
 import { aContext, aFinding, anInput, aTrigger, NOW } from './builder.js';
 
 const ttl = { stateTtlDays: 90 };
 
 /** Every input object appears exactly once across notifications and skips. */
-function expectEachInputOnce(inputs: readonly WindowInput[], plan: WindowPlan): void {
+function expectEachInputOnce(inputs: readonly BatchInput[], plan: BatchPlan): void {
   const placed = [...plan.notifications.flatMap((n) => n.findings.map((f) => f.finding)), ...plan.skipped.map((s) => s.finding)];
   expect(placed).toHaveLength(inputs.length);
   expect(new Set(placed)).toEqual(new Set(inputs.map((i) => i.finding)));
 }
 
-describe('planWindow', () => {
+describe('planBatch', () => {
   it('turns a flood of 500 into a handful of digests that together show all 500, most severe first', () => {
     const severities = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
     const inputs = Array.from({ length: 500 }, (_, i) => anInput(aFinding({ id: `f/${i}`, severity: severities[i % 4] ?? 'LOW' })));
-    const plan = planWindow(inputs, aContext());
+    const plan = planBatch(inputs, aContext());
     // Four groups of 125 (one per severity), each sent as digests of at most MAX_DIGEST_FINDINGS: 50 + 50 + 25.
     expect(plan.notifications.every((n) => n.notification.kind === 'digest')).toBe(true);
     expect(plan.notifications.map((n) => n.findings.length)).toEqual(severities.flatMap(() => [50, 50, 25]));
     expect(plan.notifications.map((n) => n.findings[0]?.finding.severity)).toEqual(severities.flatMap((s) => [s, s, s]));
     expect(Math.max(...plan.notifications.map((n) => n.findings.length))).toBeLessThanOrEqual(MAX_DIGEST_FINDINGS);
     expectEachInputOnce(inputs, plan);
-    expect(windowCounts(plan)).toMatchObject({ received: 500, notifications: 12, digested: 500, mailed: 0 });
+    expect(batchCounts(plan)).toMatchObject({ received: 500, notifications: 12, digested: 500, mailed: 0 });
   });
 
   it('gives each finding its own email up to the threshold, a digest above it', () => {
     const group = (n: number) => Array.from({ length: n }, (_, i) => anInput(aFinding({ id: `f/${i}` })));
-    expect(planWindow(group(5), aContext()).notifications.every((n) => n.notification.kind === 'finding')).toBe(true);
-    expect(planWindow(group(6), aContext()).notifications.map((n) => n.notification.kind)).toEqual(['digest']);
-    expect(planWindow(group(3), aContext({ policy: { digest: { threshold: 2 } } })).notifications).toHaveLength(1);
+    expect(planBatch(group(5), aContext()).notifications.every((n) => n.notification.kind === 'finding')).toBe(true);
+    expect(planBatch(group(6), aContext()).notifications.map((n) => n.notification.kind)).toEqual(['digest']);
+    expect(planBatch(group(3), aContext({ policy: { digest: { threshold: 2 } } })).notifications).toHaveLength(1);
   });
 
   it('gives 50 copies of one event one email and counts 49 duplicates', () => {
     const inputs = Array.from({ length: 50 }, (_, i) => anInput(aFinding(), 'same-event', `message-${i}`));
-    const plan = planWindow(inputs, aContext());
+    const plan = planBatch(inputs, aContext());
     expect(plan.notifications).toHaveLength(1);
-    expect(plan.skipped.every((s) => s.kind === 'duplicate')).toBe(true);
-    expect(windowCounts(plan)).toMatchObject({ received: 50, mailed: 1, deduplicated: 49 });
+    expect(plan.skipped.every((s) => s.kind === 'copy')).toBe(true);
+    expect(batchCounts(plan)).toMatchObject({ received: 50, mailed: 1, deduplicated: 49 });
   });
 
   it('sends nothing for an update without material change and mails a severity rise', () => {
     const prior = new Map([[aFinding().key, record(aFinding(), undefined, new Date('2025-06-01T10:00:00Z'), ttl, true)]]);
-    const unchanged = planWindow([anInput(aFinding({ updatedAt: '2025-06-01T11:00:00Z' }))], aContext({}, prior));
+    const unchanged = planBatch([anInput(aFinding({ updatedAt: '2025-06-01T11:00:00Z' }))], aContext({}, prior));
     expect(unchanged.notifications).toHaveLength(0);
-    expect(unchanged.skipped[0]).toMatchObject({ kind: 'deduplicated' });
+    expect(unchanged.skipped[0]).toMatchObject({ kind: 'unchanged' });
     expect(unchanged.stateUpdates).toHaveLength(0);
-    const risen = planWindow([anInput(aFinding({ severity: 'CRITICAL' }))], aContext({}, prior));
+    const risen = planBatch([anInput(aFinding({ severity: 'CRITICAL' }))], aContext({}, prior));
     expect(risen.notifications[0]?.findings[0]?.reason).toBe('changed: severity HIGH -> CRITICAL');
     expect(risen.stateUpdates).toEqual([
       { state: expect.objectContaining({ state: expect.objectContaining({ severity: 'CRITICAL' }) }), notification: 0 },
@@ -60,26 +60,26 @@ describe('planWindow', () => {
 
   it('silences until expiry, then mails, and never records a silenced finding', () => {
     const policy = { silences: [{ match: { controls: ['S3.1'] }, reason: 'accepted risk', expiresAt: '2025-06-01T13:00:00Z' }] };
-    const silenced = planWindow([anInput(aFinding())], aContext({ policy }));
+    const silenced = planBatch([anInput(aFinding())], aContext({ policy }));
     expect(silenced.skipped).toMatchObject([{ kind: 'silenced', reason: 'silenced until 2025-06-01T13:00:00Z: accepted risk' }]);
     expect(silenced.stateUpdates).toEqual([]);
-    const expired = planWindow([anInput(aFinding())], aContext({ policy }, new Map(), new Date('2025-06-01T13:00:00Z')));
+    const expired = planBatch([anInput(aFinding())], aContext({ policy }, new Map(), new Date('2025-06-01T13:00:00Z')));
     expect(expired.notifications).toHaveLength(1);
   });
 
   it('records a filtered resolution without a mail, so the reopening is mailed later', () => {
     const prior = new Map([[aFinding().key, record(aFinding(), undefined, new Date('2025-06-01T10:00:00Z'), ttl, true)]]);
-    const resolved = planWindow([anInput(aFinding({ complianceStatus: 'PASSED' }))], aContext({}, prior));
+    const resolved = planBatch([anInput(aFinding({ complianceStatus: 'PASSED' }))], aContext({}, prior));
     expect(resolved.skipped).toMatchObject([{ kind: 'filtered' }]);
     const written = statesToWrite(resolved, new Set());
     expect(written.map((s) => s.state.complianceStatus)).toEqual(['PASSED']);
-    const reopened = planWindow([anInput(aFinding())], aContext({}, new Map(written.map((s) => [s.key, s]))));
+    const reopened = planBatch([anInput(aFinding())], aContext({}, new Map(written.map((s) => [s.key, s]))));
     expect(reopened.notifications[0]?.findings[0]?.reason).toMatch(/^reopened: compliance PASSED -> FAILED/);
   });
 
   it('mails a resolution past the filters when notifyOnResolution is on', () => {
     const prior = new Map([[aFinding().key, record(aFinding(), undefined, NOW, ttl, true)]]);
-    const plan = planWindow(
+    const plan = planBatch(
       [anInput(aFinding({ workflowStatus: 'RESOLVED' }))],
       aContext({ policy: { dedup: { notifyOnResolution: true } } }, prior),
     );
@@ -91,7 +91,7 @@ describe('planWindow', () => {
     const owned = (i: number, owner: string) =>
       anInput(aFinding({ id: `f/${owner}/${i}`, resources: [{ type: 'AwsS3Bucket', id: 'b', tags: { owner }, details: [] }] }));
     const inputs = Array.from({ length: 30 }, (_, i) => [owned(i, 'alice'), owned(i, 'bob')]).flat();
-    const plan = planWindow(inputs, aContext({ policy }));
+    const plan = planBatch(inputs, aContext({ policy }));
     expect(plan.notifications.map((n) => n.route.name).sort()).toEqual(['alice', 'default']);
     for (const n of plan.notifications) expect(new Set(n.findings.map((f) => f.route))).toEqual(new Set([n.route]));
   });
@@ -104,7 +104,7 @@ describe('planWindow', () => {
       input: 'm',
     }));
     const policy = { silences: [{ match: {}, reason: 'everything', expiresAt: '2030-01-01' }] };
-    const plan = planWindow(inputs, aContext({ policy, filters: { severities: ['CRITICAL'] } }));
+    const plan = planBatch(inputs, aContext({ policy, filters: { severities: ['CRITICAL'] } }));
     expect(plan.notifications).toHaveLength(1);
     expect(plan.notifications[0]?.notification).toMatchObject({ kind: 'digest', trigger: { action: { name: 'Send to team' } } });
   });
@@ -117,7 +117,7 @@ describe('planWindow', () => {
       trigger: { ...aTrigger(`event-${id}`), action: { name: id, arn } },
       input: id,
     });
-    const plan = planWindow([input(ours, 'ours'), input(theirs, 'theirs')], aContext({ filters: { customActionArns: [ours] } }));
+    const plan = planBatch([input(ours, 'ours'), input(theirs, 'theirs')], aContext({ filters: { customActionArns: [ours] } }));
 
     expect(plan.notifications.flatMap((n) => n.findings.map((f) => f.input))).toEqual(['ours']);
     expect(plan.skipped).toEqual([
@@ -127,7 +127,7 @@ describe('planWindow', () => {
 
   it('with dedup off mails every copy-collapsed finding and writes no state', () => {
     const prior = new Map([[aFinding().key, record(aFinding(), undefined, NOW, ttl, true)]]);
-    const plan = planWindow([anInput(aFinding())], aContext({ policy: { dedup: { enabled: false } } }, prior));
+    const plan = planBatch([anInput(aFinding())], aContext({ policy: { dedup: { enabled: false } } }, prior));
     expect(plan.notifications).toHaveLength(1);
     expect(plan.stateUpdates).toEqual([]);
   });
@@ -143,9 +143,9 @@ describe('planWindow', () => {
             routes: [{ name: 'bob', match: { resourceTags: { owner: 'bob' } }, ses: { to: ['bob@example.com'] } }],
             silences: [{ match: { controls: ['EC2.2'], regions: ['ap-northeast-1'] }, reason: 'noisy', expiresAt: '2030-01-01' }],
           };
-          const plan = planWindow(inputs, aContext({ policy }, prior));
+          const plan = planBatch(inputs, aContext({ policy }, prior));
           expectEachInputOnce(inputs, plan);
-          const counts = windowCounts(plan);
+          const counts = batchCounts(plan);
           expect(counts.received).toBe(inputs.length);
           // A digest is only ever above the threshold (or a hand-picked selection); singles never share an email.
           for (const n of plan.notifications) {
@@ -165,7 +165,7 @@ describe('planWindow', () => {
   it('is stable: planning the same window twice gives the same plan (property)', () => {
     fc.assert(
       fc.property(arbInputs, (inputs) => {
-        expect(planWindow(inputs, aContext())).toEqual(planWindow(inputs, aContext()));
+        expect(planBatch(inputs, aContext())).toEqual(planBatch(inputs, aContext()));
       }),
       { seed: 42, numRuns: 100 },
     );
@@ -181,8 +181,8 @@ describe('owner routes', () => {
       policy: { digest: { groupBy: ['severity'], threshold: 1 }, routes: [{ name: 'owners', match: {}, owner: {} }] },
     });
     const plain = aContext({ policy: { digest: { groupBy: ['severity'], threshold: 1 }, routes: [{ name: 'team', match: {} }] } });
-    const accountsPerEmail = (plan: WindowPlan) => plan.notifications.map((n) => new Set(n.findings.map((f) => f.finding.accountId)).size);
-    expect(accountsPerEmail(planWindow(inputs, owners))).toEqual([1, 1]);
-    expect(accountsPerEmail(planWindow(inputs, plain))).toEqual([2]);
+    const accountsPerEmail = (plan: BatchPlan) => plan.notifications.map((n) => new Set(n.findings.map((f) => f.finding.accountId)).size);
+    expect(accountsPerEmail(planBatch(inputs, owners))).toEqual([1, 1]);
+    expect(accountsPerEmail(planBatch(inputs, plain))).toEqual([2]);
   });
 });

@@ -31,7 +31,7 @@ function batch(bodies: readonly unknown[], prefix = 'm'): SQSEvent {
   return { Records: bodies.map((body, i) => sqsRecord(`${prefix}-${i}`, JSON.stringify(body))) };
 }
 
-describe('Lambda handler: one SQS batch is one delivery window, with state in DynamoDB', () => {
+describe('Lambda handler: one SQS batch planned together (no windows), with state in DynamoDB', () => {
   let ses: SesStandIn;
   let dynamo: Dynalite;
   let tables = 0;
@@ -91,7 +91,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
     expect(root).toMatch(/^<[0-9a-f]{64}@securityhub-email-notifier>$/);
     expect(header(1, 'In-Reply-To')).toBe(root);
     expect(header(1, 'References')).toBe(root);
-    expect(output.lines().find((l) => l.message === 'finding skipped')).toMatchObject({ input: 'b-0', kind: 'deduplicated' });
+    expect(output.lines().find((l) => l.message === 'finding skipped')).toMatchObject({ input: 'b-0', kind: 'unchanged' });
   });
 
   it('mails a finding whose silence has expired and skips nothing for it', async () => {
@@ -130,7 +130,7 @@ describe('Lambda handler: one SQS batch is one delivery window, with state in Dy
     expect(response).toEqual({ batchItemFailures: [] });
     expect((await ses.emails()).map((m) => m.subject)).toEqual([expect.stringContaining('[no-table]')]);
     const warnings = output.lines().filter((l) => l.message === 'state store unreachable; sending anyway');
-    expect(warnings.map((w) => w.operation)).toEqual(expect.arrayContaining(['seenEvent', 'getMany', 'putMany']));
+    expect(warnings.map((w) => w.operation)).toEqual(expect.arrayContaining(['claimEvent', 'getMany', 'putMany']));
     expect(warnings.every((w) => w.level === 'WARN')).toBe(true);
   });
 });

@@ -2,19 +2,20 @@
  * What the ingest and the flush share: the configuration, the pipeline, the stores, the clock and
  * the send budget, plus the one rule that reschedules a window (`scheduleWindows`).
  */
+
+import type { DirectorySource } from '../../adapters/directory/directory-source.js';
+import { type Destination, recipientsFor, type Transport } from '../../adapters/transport.js';
+import type { FindingClaims } from '../../adapters/windows/finding-claims.js';
+import type { SendBudget } from '../../adapters/windows/send-budget.js';
+import type { WindowTable } from '../../adapters/windows/window-table.js';
 import type { NotifierConfig } from '../../core/config.js';
 import type { Severity } from '../../core/finding/model.js';
-import type { Pipeline } from '../../core/pipeline.js';
+import type { Pipeline } from '../../core/pipeline/pipeline.js';
 import type { StateStore } from '../../core/policy/state.js';
 import { flushDue, needsSchedule } from '../../core/policy/window-timing.js';
-import type { Delivery } from '../deliver-window.js';
-import type { DirectorySource } from '../directory/directory-source.js';
-import { type Destination, recipientsFor, type Transport } from '../transport.js';
-import type { createWindowLog, Log } from '../window-log.js';
-import type { FindingClaims } from './finding-claims.js';
+import type { Delivery } from '../deliver-emails.js';
+import type { createNotifierLog, Log } from '../notifier-log.js';
 import { delaySeconds, type FlushScheduler } from './flush-message.js';
-import type { SendBudget } from './send-budget.js';
-import type { WindowTable } from './window-table.js';
 
 /**
  * A window whose flush is this late may have lost its flush message (or it is in the dead-letter
@@ -26,7 +27,7 @@ export const OVERDUE_MS = 10 * 60_000;
 /** Time kept back before the invocation's deadline: no send starts later. */
 export const SEND_MARGIN_MS = 5_000;
 
-export interface WindowContext {
+export interface BatchContext {
   readonly config: NotifierConfig;
   readonly pipeline: Pipeline;
   readonly transport: Transport;
@@ -35,7 +36,7 @@ export interface WindowContext {
   readonly claims: FindingClaims;
   readonly flushes: FlushScheduler;
   readonly budget: SendBudget;
-  readonly log: ReturnType<typeof createWindowLog>;
+  readonly log: ReturnType<typeof createNotifierLog>;
   /** Account names, tags and owners (see `applyDirectory`), with the log its problems go to. */
   readonly accounts: { readonly directory?: DirectorySource; readonly log: Pick<Log, 'warn'> };
   readonly now: () => Date;
@@ -48,7 +49,7 @@ export interface WindowContext {
  * flush message goes first, then the window's `dueAt` (a crash in between leaves a stale message,
  * never a window without one).
  */
-export async function scheduleWindows(context: WindowContext, groups: ReadonlyMap<string, readonly Severity[]>): Promise<void> {
+export async function scheduleWindows(context: BatchContext, groups: ReadonlyMap<string, readonly Severity[]>): Promise<void> {
   if (groups.size === 0) return;
   const windows = await context.table.windows([...groups.keys()]);
   const config = context.config.policy.window;
@@ -74,7 +75,7 @@ export async function scheduleWindows(context: WindowContext, groups: ReadonlyMa
  * budget per topic; SES: one unit per recipient, one budget for the account.
  */
 export async function reserveSlot(
-  context: Pick<WindowContext, 'config' | 'transport' | 'budget' | 'now'>,
+  context: Pick<BatchContext, 'config' | 'transport' | 'budget' | 'now'>,
   destination: Destination | undefined,
   deadline: number,
 ): Promise<number | undefined> {

@@ -1,23 +1,23 @@
 /**
- * The pure pipeline: decode -> read (ASFF | OCSF | insight) -> policy (one delivery window) ->
- * render. The Lambda handler, the replay CLI and the preview server all call it, so what replay
- * shows is what the Lambda sends. Two steps: `read` per input, then `window` over all inputs of
- * one delivery window (one SQS batch, one replay run) with the prior dedup state.
+ * The pure pipeline: decode -> read (ASFF | OCSF | insight) -> plan (one batch) -> render. The
+ * Lambda, the replay CLI and the preview server all call it, so what replay shows is what the
+ * Lambda sends. Two steps: `read` per input, then `batch` over all inputs planned together (a
+ * window's pending findings, an SQS batch, one replay run) with the prior dedup state.
  */
-import type { NotifierConfig } from './config.js';
-import type { InvalidEventError } from './errors.js';
-import type { Finding } from './finding/model.js';
-import { decodeInput } from './input/decode.js';
-import { decodeEvent } from './input/decode-event.js';
-import { type Decoder, enabledDetailTypes, type InputRead, readInput } from './pipeline/read-input.js';
-import { renderWindow, type WindowEmail, type WindowOutput, type WindowState } from './pipeline/render-window.js';
-import type { Route } from './policy/policy-config.js';
-import type { Email } from './render/email.js';
-import type { Renderer } from './render/renderer.js';
-import { planSummaries, type SummaryContext } from './summary/route-summaries.js';
+import type { NotifierConfig } from '../config.js';
+import type { InvalidEventError } from '../errors.js';
+import type { Finding } from '../finding/model.js';
+import { decodeInput } from '../input/decode.js';
+import { decodeEvent } from '../input/decode-event.js';
+import { type Decoder, enabledDetailTypes, type InputRead, readInput } from '../input/read-input.js';
+import type { Route } from '../policy/policy-config.js';
+import type { Email } from '../render/email.js';
+import type { Renderer } from '../render/renderer.js';
+import { planSummaries, type SummaryContext } from '../summary/route-summaries.js';
+import { type BatchEmail, type BatchOutput, type BatchState, renderBatch } from './render-batch.js';
 
-export type { InputRead } from './pipeline/read-input.js';
-export type { RenderFailure, WindowEmail, WindowOutput, WindowState } from './pipeline/render-window.js';
+export type { InputRead } from '../input/read-input.js';
+export type { BatchEmail, BatchOutput, BatchState, RenderFailure } from './render-batch.js';
 
 /** What happened to one input: an email to send, a finding skipped with a reason, or a bad input. */
 export type Outcome =
@@ -28,10 +28,10 @@ export type Outcome =
 export interface Pipeline {
   /** Reads one parsed JSON input (a file, an SQS message body). Never throws for bad input. */
   read(json: unknown, input: string): InputRead;
-  /** Plans and renders every email of one delivery window. */
-  window(reads: readonly InputRead[], state: WindowState): WindowOutput;
+  /** Plans and renders every email of one batch. */
+  batch(reads: readonly InputRead[], state: BatchState): BatchOutput;
   /**
-   * One input as a window of its own with no prior state (preview, bench): every email, skip and
+   * One input as a batch of its own with no prior state (preview, bench): every email, skip and
    * error. `now` (silences, repeat) defaults to the newest `UpdatedAt` among its findings, so the
    * result does not depend on the clock.
    */
@@ -46,7 +46,7 @@ export interface Pipeline {
  * @example
  * const pipeline = createPipeline(parseConfig({}), renderer);
  * const reads = bodies.map((body, i) => pipeline.read(JSON.parse(body), `message-${i}`));
- * const { plan, emails } = pipeline.window(reads, { now: new Date(), prior: await store.getMany(keys) });
+ * const { plan, emails } = pipeline.batch(reads, { now: new Date(), prior: await store.getMany(keys) });
  */
 export function createPipeline(config: NotifierConfig, renderer: Renderer): Pipeline {
   return pipelineWith(config, renderer, decodeInput);
@@ -65,10 +65,10 @@ export function createEventPipeline(config: NotifierConfig, renderer: Renderer):
 function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decoder): Pipeline {
   const enabled = enabledDetailTypes(config.detailTypes);
   const read = (json: unknown, input: string) => readInput(json, input, enabled, decode);
-  const window = (reads: readonly InputRead[], state: WindowState) => renderWindow(config, renderer, reads, state);
+  const batch = (reads: readonly InputRead[], state: BatchState) => renderBatch(config, renderer, reads, state);
   return {
     read,
-    window,
+    batch,
     summaries(findings, context, only) {
       return planSummaries(findings, config, context, only).map(({ route, notification }) => ({
         route,
@@ -80,11 +80,11 @@ function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decode
     },
     plan(json, input, now) {
       const one = read(json, input);
-      const { plan, emails, renderFailures } = window([one], { now: now ?? eventTime(one), prior: new Map() });
+      const { plan, emails, renderFailures } = batch([one], { now: now ?? eventTime(one), prior: new Map() });
       // A renderer bug is not bad input: it propagates, as it always did here.
       if (renderFailures[0]) throw renderFailures[0].error;
       return [
-        ...emails.map((e: WindowEmail): Outcome => ({ kind: 'email', input, email: e.email })),
+        ...emails.map((e: BatchEmail): Outcome => ({ kind: 'email', input, email: e.email })),
         ...plan.skipped.map((s): Outcome => ({ kind: 'skipped', input, finding: s.finding, reason: s.reason })),
         ...one.errors.map((error): Outcome => ({ kind: 'error', input, error })),
       ];

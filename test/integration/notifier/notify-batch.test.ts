@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryTransport } from '../../../functions/adapters/memory-transport.js';
-import { createNotifier, type Log, type WindowReport } from '../../../functions/adapters/notify-input.js';
 import { createSesTransport } from '../../../functions/adapters/ses-transport.js';
 import { compileTemplates } from '../../../functions/build/compile-templates.js';
 import { parseConfig } from '../../../functions/core/config.js';
-import { createPipeline, type Pipeline } from '../../../functions/core/pipeline.js';
+import { createPipeline, type Pipeline } from '../../../functions/core/pipeline/pipeline.js';
 import { createRenderer } from '../../../functions/core/render/create-renderer.js';
+import { type BatchReport, createNotifier, type Log } from '../../../functions/notifier/notify-batch.js';
 import { DUMMY_CREDENTIALS, LOCAL_REGION, type SesStandIn, startSes } from '../../support/stand-ins.js';
 
 const SEED = JSON.parse(readFileSync(new URL('../../../fixtures/seed/cis-3.4-imported-event.json', import.meta.url), 'utf8'));
@@ -23,7 +23,7 @@ function recordingLog() {
 const NOW = new Date('2025-06-01T00:00:00Z');
 const FAST = { perSecond: Number.POSITIVE_INFINITY, now: () => NOW };
 const one = (json: unknown, input: string) => [{ input, json }];
-const firstFailure = (report: WindowReport) => report.reads.flatMap((r) => r.errors)[0] ?? report.deliveries.find((d) => d.error)?.error;
+const firstFailure = (report: BatchReport) => report.reads.flatMap((r) => r.errors)[0] ?? report.deliveries.find((d) => d.error)?.error;
 
 describe('createNotifier: a window of one input through pipeline and transport (no state store)', () => {
   let pipeline: Pipeline;
@@ -48,7 +48,7 @@ describe('createNotifier: a window of one input through pipeline and transport (
     expect(result.counts).toMatchObject({ received: 1, sent: 1, mailed: 1, failed: 0 });
     expect(result.failedInputs.size).toBe(0);
     expect(transport.sent[0]?.subject).toContain('3.4 Ensure a log metric filter');
-    expect(entries.map((e) => e.message)).toEqual(['email sent', 'window done']);
+    expect(entries.map((e) => e.message)).toEqual(['email sent', 'batch done']);
     expect(entries[0]).toEqual({
       level: 'info',
       message: 'email sent',
@@ -109,7 +109,7 @@ describe('createNotifier: a window of one input through pipeline and transport (
     // Assess
     expect(result.counts).toMatchObject({ received: 1, sent: 0, filtered: 1, failed: 0 });
     expect(result.failedInputs.size).toBe(0);
-    expect(entries.map((e) => e.message)).toEqual(['finding skipped', 'window done']);
+    expect(entries.map((e) => e.message)).toEqual(['finding skipped', 'batch done']);
     expect(entries[0]).toMatchObject({
       level: 'info',
       message: 'finding skipped',

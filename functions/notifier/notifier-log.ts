@@ -3,10 +3,10 @@
  * addresses (delivery errors arrive with addresses redacted).
  */
 import { DeliveryError, type InvalidEventError } from '../core/errors.js';
-import type { RenderFailure, WindowEmail } from '../core/pipeline.js';
-import type { Skipped } from '../core/policy/window.js';
-import type { Delivery } from './deliver-window.js';
-import type { NotifierCounts } from './window-metrics.js';
+import type { BatchEmail, RenderFailure } from '../core/pipeline/pipeline.js';
+import type { Skipped } from '../core/policy/plan-batch.js';
+import type { Delivery } from './deliver-emails.js';
+import type { NotifierCounts } from './metrics.js';
 
 /** The part of the Powertools Logger used here. */
 export interface Log {
@@ -15,8 +15,8 @@ export interface Log {
   error(message: string, attributes: Record<string, unknown>): void;
 }
 
-/** @example const log = createWindowLog(logger, 'ses'); log.skipped(skip); */
-export function createWindowLog(log: Log, transport: string) {
+/** @example const log = createNotifierLog(logger, 'ses'); log.skipped(skip); */
+export function createNotifierLog(log: Log, transport: string) {
   return {
     invalid(error: InvalidEventError, eventId: string | undefined): void {
       log.error('invalid event', { input: error.input, eventId, path: error.path, reason: error.reason });
@@ -39,14 +39,14 @@ export function createWindowLog(log: Log, transport: string) {
     unexpected(error: unknown): void {
       log.error('unexpected failure', { error });
     },
-    window(counts: NotifierCounts, records: number, failedRecords: number): void {
-      log.info('window done', { records, failedRecords, ...counts });
+    batch(counts: NotifierCounts, records: number, failedRecords: number): void {
+      log.info('batch done', { records, failedRecords, ...counts });
     },
   };
 }
 
 /** What an email is about: ids, kind, severity and route, never addresses or bodies. */
-function about(item: WindowEmail): Record<string, unknown> {
+function about(item: BatchEmail): Record<string, unknown> {
   const n = item.email.notification;
   const [input] = item.inputs;
   const base = { input, eventId: n.trigger.eventId, kind: n.kind, route: item.route.name };

@@ -4,15 +4,16 @@
  * reason, as in any window); the rest are put pending under their group, and each group gets its
  * flush scheduled. Nothing is mailed here: the flush decides again, against the state then.
  */
+
+import { applyDirectory } from '../../adapters/directory/apply-directory.js';
+import type { PendingFinding } from '../../adapters/windows/window-table.js';
 import type { Severity } from '../../core/finding/model.js';
-import type { InputRead } from '../../core/pipeline.js';
-import { windowCounts } from '../../core/policy/counts.js';
-import { planWindow, statesToWrite } from '../../core/policy/window.js';
+import type { InputRead } from '../../core/pipeline/pipeline.js';
+import { batchCounts } from '../../core/policy/counts.js';
+import { planBatch, statesToWrite } from '../../core/policy/plan-batch.js';
 import { windowGroup } from '../../core/policy/window-timing.js';
-import { applyDirectory } from '../directory/apply-directory.js';
-import type { NotifierCounts } from '../window-metrics.js';
-import { scheduleWindows, type WindowContext } from './context.js';
-import type { PendingFinding } from './window-table.js';
+import type { NotifierCounts } from '../metrics.js';
+import { type BatchContext, scheduleWindows } from './context.js';
 
 /** One buffer record, read: its SQS message id, raw body and what the reader found in it. */
 export interface IngestRecord {
@@ -28,7 +29,7 @@ export interface IngestRecord {
  * @example
  * const counts = await ingest(context, [{ read: pipeline.read(json, messageId), body }]);
  */
-export async function ingest(context: WindowContext, records: readonly IngestRecord[]): Promise<NotifierCounts> {
+export async function ingest(context: BatchContext, records: readonly IngestRecord[]): Promise<NotifierCounts> {
   const { config, store } = context;
   // Account names and tags first: the route (and so the window) may depend on them.
   const { reads } = await applyDirectory(
@@ -41,7 +42,7 @@ export async function ingest(context: WindowContext, records: readonly IngestRec
   const keys = [...new Set(inputs.map((i) => i.finding.key))];
   const prior = keys.length > 0 ? await store.getMany(keys) : new Map();
   const now = context.now();
-  const plan = planWindow(inputs, { now, prior, policy: config.policy, filters: config.filters });
+  const plan = planBatch(inputs, { now, prior, policy: config.policy, filters: config.filters });
   for (const skip of plan.skipped) context.log.skipped(skip);
   // Quiet records (a resolution without a mail) are kept now; mails are the flush's business.
   const quiet = statesToWrite(plan, new Set());
@@ -63,7 +64,7 @@ export async function ingest(context: WindowContext, records: readonly IngestRec
   }
   await context.table.putPending(pending);
   await scheduleWindows(context, groups);
-  const counts = windowCounts(plan);
+  const counts = batchCounts(plan);
   // Nothing is mailed or digested yet: the flush counts those.
   return { ...counts, notifications: 0, mailed: 0, digested: 0, sent: 0, failed: 0 };
 }

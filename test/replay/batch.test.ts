@@ -1,5 +1,5 @@
 /**
- * The replay CLI runs all inputs of one run as one delivery window, and keeps the dedup state
+ * The replay CLI runs all inputs of one run as one batch, and keeps the dedup state
  * between runs with --state: the issue's "done means" scenarios, through the real command line.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -11,9 +11,9 @@ import { runReplay, writeEvents } from './run-replay.js';
 
 const EMAIL_LINE = /^email (\S+) -> (\S+): (.+)$/;
 const SKIPPED_LINE =
-  /^skipped (\S+) (CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL) "(.*)" \((.+)\): (duplicate|silenced|filtered|deduplicated|resolved): (.+)$/;
+  /^skipped (\S+) (CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL) "(.*)" \((.+)\): (copy|unchanged|silenced|filtered|resolved): (.+)$/;
 
-describe('replay: one run is one delivery window', () => {
+describe('replay: one run is one batch', () => {
   let work: string;
 
   beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('replay: one run is one delivery window', () => {
     }
   }, 120_000);
 
-  it('gives one email for 50 copies of one finding, and a duplicate skip line for each other copy', async () => {
+  it('gives one email for 50 copies of one finding, and a copy skip line for each other copy', async () => {
     // Prepare
     const event = seedEvent({ tag: 'copy', severity: 'HIGH' });
     const dir = await writeEvents(
@@ -83,7 +83,7 @@ describe('replay: one run is one delivery window', () => {
     expect(emails[0]).toMatch(EMAIL_LINE);
     expect(emails[0]).toContain('[HIGH]');
     expect(skipped).toHaveLength(49);
-    for (const line of skipped) expect(SKIPPED_LINE.exec(line)?.[5]).toBe('duplicate');
+    for (const line of skipped) expect(SKIPPED_LINE.exec(line)?.[5]).toBe('copy');
   });
 
   it('with --state: the same unchanged finding later gives none, and once its severity rises, one', async () => {
@@ -107,7 +107,7 @@ describe('replay: one run is one delivery window', () => {
     // Assess
     expect(run1.stdout.filter((l) => l.startsWith('email '))).toHaveLength(1);
     expect(run2.stdout).toHaveLength(1);
-    expect(SKIPPED_LINE.exec(run2.stdout[0] ?? '')?.[5]).toBe('deduplicated');
+    expect(SKIPPED_LINE.exec(run2.stdout[0] ?? '')?.[5]).toBe('unchanged');
     expect(run2.stdout[0]).toContain('no material change since 2026-01-01T00:00:00.000Z');
     expect(run3.stdout.filter((l) => l.startsWith('email '))).toEqual([expect.stringContaining('[CRITICAL]')]);
     expect(withoutState.stdout.filter((l) => l.startsWith('email '))).toHaveLength(1);
