@@ -21,7 +21,7 @@ import { createNotifierLog, type Log } from './notifier-log.js';
 export type { Log } from './notifier-log.js';
 
 /** One input of the batch: `json` is the parsed body, or a `SyntaxError` when it was not JSON. */
-export interface BatchRecord {
+export interface RawInput {
   readonly input: string;
   readonly json: unknown;
 }
@@ -60,7 +60,7 @@ export interface NotifierDeps {
 }
 
 export interface Notifier {
-  notify(records: readonly BatchRecord[], remainingMs?: () => number): Promise<BatchReport>;
+  notify(records: readonly RawInput[], remainingMs?: () => number): Promise<BatchReport>;
 }
 
 /**
@@ -134,7 +134,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   };
 }
 
-function idOf(records: readonly BatchRecord[], input: string): string | undefined {
+function idOf(records: readonly RawInput[], input: string): string | undefined {
   const json = records.find((r) => r.input === input)?.json;
   const id = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id.slice(0, 128) : undefined;

@@ -21,7 +21,7 @@ import {
 import { SEVERITIES, type Severity } from '../../core/finding/model.js';
 import { getAll, type Item, writeAll } from './batch.js';
 
-export interface WindowState {
+export interface WindowRow {
   readonly group: string;
   readonly dueAt?: number;
   readonly quietUntil?: number;
@@ -41,7 +41,7 @@ export interface PendingFinding {
 
 export interface WindowTable {
   /** The windows of these groups; a group without one is absent. */
-  windows(groups: readonly string[]): Promise<Map<string, WindowState>>;
+  windows(groups: readonly string[]): Promise<Map<string, WindowRow>>;
   putPending(findings: readonly PendingFinding[]): Promise<void>;
   /** Sets `dueAt` if it still is `expected` (absent: none); `false` when another writer came first. */
   setDue(group: string, dueAt: number, expected: number | undefined): Promise<boolean>;
@@ -50,7 +50,7 @@ export interface WindowTable {
    * `overdueBefore`) and no live claim holds it. `busy`: another flusher holds it (try again
    * later); `stale`: the message is for a flush that was superseded or done.
    */
-  claim(group: string, due: number, overdueBefore: number, now: number, deadline: number): Promise<WindowState | 'busy' | 'stale'>;
+  claim(group: string, due: number, overdueBefore: number, now: number, deadline: number): Promise<WindowRow | 'busy' | 'stale'>;
   /** Gives back a claim without flushing (the window stays scheduled). */
   release(group: string, deadline: number): Promise<void>;
   pending(group: string): Promise<PendingFinding[]>;
@@ -125,7 +125,7 @@ export function createWindowTable(client: DynamoDBClient, tableName: string): Wi
     },
 
     async claim(group, due, overdueBefore, now, deadline) {
-      let claimed: WindowState | undefined;
+      let claimed: WindowRow | undefined;
       const won = await conditional(async () => {
         const out = await client.send(
           new UpdateItemCommand({
@@ -221,7 +221,7 @@ function pkOf(group: string): string {
   return `w#${createHash('sha256').update(group).digest('hex')}`;
 }
 
-function windowOf(item: Item): WindowState {
+function windowOf(item: Item): WindowRow {
   const num = (name: string) => (item[name]?.N === undefined ? {} : { [name]: Number(item[name]?.N) });
   return { group: String(item.group?.S), ...num('dueAt'), ...num('quietUntil') };
 }

@@ -5,7 +5,7 @@
 import type { NotifierConfig } from '../config.js';
 import { InvalidEventError } from '../errors.js';
 import type { Notification } from '../policy/notification.js';
-import type { BatchInput } from '../policy/plan-batch.js';
+import type { ReadFinding } from '../policy/plan-batch.js';
 import { DETAIL_TYPES, type SecurityHubEvent } from './event.js';
 import { readEvent } from './read-event.js';
 
@@ -15,7 +15,7 @@ const KNOWN = new Set<string>(Object.values(DETAIL_TYPES));
 export interface InputRead {
   readonly input: string;
   /** Every finding read, for the window (filters, silences and dedup are the window's job). */
-  readonly findings: readonly BatchInput[];
+  readonly findings: readonly ReadFinding[];
   /** Insight Results: mailed as they are, no policy applies. */
   readonly insights: readonly Extract<Notification, { kind: 'insight' }>[];
   /** Bad events and bad findings, each naming the input and the JSON path. */
@@ -37,7 +37,7 @@ export function enabledDetailTypes(detailTypes: NotifierConfig['detailTypes']): 
  * readInput(JSON.parse(body), 'message-1', enabledDetailTypes(config.detailTypes), decodeEvent).findings[0]?.finding.severity // 'HIGH'
  */
 export function readInput(json: unknown, input: string, enabled: ReadonlySet<string>, decode: Decoder): InputRead {
-  const findings: BatchInput[] = [];
+  const findings: ReadFinding[] = [];
   const insights: Extract<Notification, { kind: 'insight' }>[] = [];
   const errors: InvalidEventError[] = [];
   const events = guard(errors, () => decode(json, input)) ?? [];
@@ -51,7 +51,7 @@ function readOne(
   event: SecurityHubEvent,
   input: string,
   enabled: ReadonlySet<string>,
-  out: { findings: BatchInput[]; insights: Extract<Notification, { kind: 'insight' }>[]; errors: InvalidEventError[] },
+  out: { findings: ReadFinding[]; insights: Extract<Notification, { kind: 'insight' }>[]; errors: InvalidEventError[] },
 ): void {
   // Unknown detail-types are refused by readEvent with their own message.
   if (KNOWN.has(event.detailType) && !enabled.has(event.detailType)) {

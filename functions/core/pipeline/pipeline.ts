@@ -14,10 +14,10 @@ import type { Route } from '../policy/policy-config.js';
 import type { Email } from '../render/email.js';
 import type { Renderer } from '../render/renderer.js';
 import { planSummaries, type SummaryContext } from '../summary/route-summaries.js';
-import { type BatchEmail, type BatchOutput, type BatchState, renderBatch } from './render-batch.js';
+import { type BatchContext, type BatchEmail, type BatchOutput, renderBatch } from './render-batch.js';
 
 export type { InputRead } from '../input/read-input.js';
-export type { BatchEmail, BatchOutput, BatchState, RenderFailure } from './render-batch.js';
+export type { BatchContext, BatchEmail, BatchOutput, RenderFailure } from './render-batch.js';
 
 /** What happened to one input: an email to send, a finding skipped with a reason, or a bad input. */
 export type Outcome =
@@ -29,7 +29,7 @@ export interface Pipeline {
   /** Reads one parsed JSON input (a file, an SQS message body). Never throws for bad input. */
   read(json: unknown, input: string): InputRead;
   /** Plans and renders every email of one batch. */
-  batch(reads: readonly InputRead[], state: BatchState): BatchOutput;
+  batch(reads: readonly InputRead[], state: BatchContext): BatchOutput;
   /**
    * One input as a batch of its own with no prior state (preview, bench): every email, skip and
    * error. `now` (silences, repeat) defaults to the newest `UpdatedAt` among its findings, so the
@@ -65,7 +65,7 @@ export function createEventPipeline(config: NotifierConfig, renderer: Renderer):
 function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decoder): Pipeline {
   const enabled = enabledDetailTypes(config.detailTypes);
   const read = (json: unknown, input: string) => readInput(json, input, enabled, decode);
-  const batch = (reads: readonly InputRead[], state: BatchState) => renderBatch(config, renderer, reads, state);
+  const batch = (reads: readonly InputRead[], state: BatchContext) => renderBatch(config, renderer, reads, state);
   return {
     read,
     batch,

@@ -44,7 +44,7 @@ export interface BatchOutput {
   readonly renderFailures: readonly RenderFailure[];
 }
 
-export interface BatchState {
+export interface BatchContext {
   readonly now: Date;
   /** What the state store knows about the batch's finding keys. */
   readonly prior: ReadonlyMap<string, StoredState>;
@@ -56,7 +56,7 @@ export interface BatchState {
  * @example
  * const { plan, emails } = renderBatch(config, renderer, reads, { now, prior });
  */
-export function renderBatch(config: NotifierConfig, renderer: Renderer, reads: readonly InputRead[], state: BatchState): BatchOutput {
+export function renderBatch(config: NotifierConfig, renderer: Renderer, reads: readonly InputRead[], state: BatchContext): BatchOutput {
   const plan = planBatch(
     reads.flatMap((read) => read.findings),
     { now: state.now, prior: state.prior, policy: config.policy, filters: config.filters },

@@ -11,7 +11,7 @@ export interface DedupOptions {
   /** Hours after which an unchanged open finding is mailed again; 0 never repeats. */
   readonly repeatAfterHours: number;
   readonly notifyOnResolution: boolean;
-  /** How long the record is kept (sets `expiresAt`). */
+  /** How long a finding state is kept (sets `expiresAt`). */
   readonly stateTtlDays: number;
 }
 
@@ -25,7 +25,7 @@ export type DedupDecision =
 const HOUR_MS = 3_600_000;
 
 /**
- * Decides one finding against its previous record. Pure: `now` is passed in.
+ * Decides one finding against its stored state. Pure: `now` is passed in.
  *
  * @example
  * decide(finding, prior.get(finding.key), now, config.policy.dedup)
@@ -37,13 +37,13 @@ export function decide(finding: Finding, previous: StoredState | undefined, now:
     send: true as const,
     reason,
     detail,
-    update: record(finding, previous, now, options, true),
+    update: stateAfter(finding, previous, now, options, true),
   });
   if (!previous) {
     return isOpen(state) ? sent('new', 'first time seen') : { send: false, reason: 'closed', detail: 'not open and never notified' };
   }
   const changes = describeChange(previous.state, state).join(', ');
-  const quietly = () => record(finding, previous, now, options, false);
+  const quietly = () => stateAfter(finding, previous, now, options, false);
   if (isOpen(previous.state) && !isOpen(state)) {
     return options.notifyOnResolution
       ? sent('resolved', changes)
@@ -60,13 +60,13 @@ export function decide(finding: Finding, previous: StoredState | undefined, now:
 }
 
 /**
- * The record to store for a finding: `notified` moves `notifiedAt` to `now`, otherwise the
+ * The state to store for a finding: `notified` moves `notifiedAt` to `now`, otherwise the
  * previous mail times are kept (e.g. a quiet resolution, or a change the filters hide).
  *
  * @example
- * record(finding, undefined, now, { stateTtlDays: 90 }, true).expiresAt // now + 90 days, epoch seconds
+ * stateAfter(finding, undefined, now, { stateTtlDays: 90 }, true).expiresAt // now + 90 days, epoch seconds
  */
-export function record(
+export function stateAfter(
   finding: Finding,
   previous: StoredState | undefined,
   now: Date,

@@ -6,7 +6,7 @@
  */
 import type { Filters } from '../config.js';
 import type { Finding, Trigger } from '../finding/model.js';
-import { collapseCopies, decide, record } from './dedup.js';
+import { collapseCopies, decide, stateAfter } from './dedup.js';
 import { filterFinding } from './filter.js';
 import { type ChosenFinding, groupFindings, type PlannedNotification } from './group.js';
 import type { PolicyConfig } from './policy-config.js';
@@ -15,7 +15,7 @@ import { activeSilence } from './silence.js';
 import type { StoredState } from './state.js';
 
 /** One finding as read from one input. */
-export interface BatchInput {
+export interface ReadFinding {
   readonly finding: Finding;
   readonly trigger: Trigger;
   /** A file name (replay), an SQS message id (Lambda). */
@@ -29,7 +29,7 @@ export interface BatchInput {
  */
 export type SkipKind = 'copy' | 'redelivered' | 'unchanged' | 'silenced' | 'filtered' | 'resolved';
 
-export interface Skipped extends BatchInput {
+export interface Skipped extends ReadFinding {
   readonly kind: SkipKind;
   readonly reason: string;
 }
@@ -46,7 +46,7 @@ export interface BatchPlan {
   readonly stateUpdates: readonly PlannedStateUpdate[];
 }
 
-export interface BatchContext {
+export interface PlanContext {
   readonly now: Date;
   /** `StateStore.getMany` of the batch's keys; empty when the store is off or unreachable. */
   readonly prior: ReadonlyMap<string, StoredState>;
@@ -62,7 +62,7 @@ export interface BatchContext {
  * const plan = planBatch(inputs, { now: new Date(), prior, policy: config.policy, filters: config.filters });
  * // send plan.notifications (paced), log plan.skipped, then store.putMany(statesToWrite(plan, delivered))
  */
-export function planBatch(inputs: readonly BatchInput[], context: BatchContext): BatchPlan {
+export function planBatch(inputs: readonly ReadFinding[], context: PlanContext): BatchPlan {
   const { now, prior, policy, filters } = context;
   const { kept, copies } = collapseCopies(inputs);
   const skipped: Skipped[] = copies.map(({ item, keptItem }) => ({
@@ -86,7 +86,7 @@ export function planBatch(inputs: readonly BatchInput[], context: BatchContext):
       // A person selected it by hand with one of our actions: no filter, silence or dedup applies.
       chosen.push({
         item: { ...input, ...thread, route, reason: `custom action ${trigger.action.name}` },
-        update: record(finding, previous, now, policy.dedup, true),
+        update: stateAfter(finding, previous, now, policy.dedup, true),
       });
       continue;
     }
@@ -107,7 +107,7 @@ export function planBatch(inputs: readonly BatchInput[], context: BatchContext):
       chosen.push({ item: { ...input, ...thread, route, reason: `${decision.reason}: ${decision.detail}` }, update: decision.update });
       continue;
     }
-    const update = decision.send ? (previous ? record(finding, previous, now, policy.dedup, false) : undefined) : decision.update;
+    const update = decision.send ? (previous ? stateAfter(finding, previous, now, policy.dedup, false) : undefined) : decision.update;
     if (update) quiet.push(update);
     if (!filtered.notify) skipped.push({ ...input, kind: 'filtered', reason: filtered.reason });
     else if (!decision.send)

@@ -27,7 +27,7 @@ export const OVERDUE_MS = 10 * 60_000;
 /** Time kept back before the invocation's deadline: no send starts later. */
 export const SEND_MARGIN_MS = 5_000;
 
-export interface BatchContext {
+export interface PlanContext {
   readonly config: NotifierConfig;
   readonly pipeline: Pipeline;
   readonly transport: Transport;
@@ -49,7 +49,7 @@ export interface BatchContext {
  * flush message goes first, then the window's `dueAt` (a crash in between leaves a stale message,
  * never a window without one).
  */
-export async function scheduleWindows(context: BatchContext, groups: ReadonlyMap<string, readonly Severity[]>): Promise<void> {
+export async function scheduleWindows(context: PlanContext, groups: ReadonlyMap<string, readonly Severity[]>): Promise<void> {
   if (groups.size === 0) return;
   const windows = await context.table.windows([...groups.keys()]);
   const config = context.config.policy.window;
@@ -75,7 +75,7 @@ export async function scheduleWindows(context: BatchContext, groups: ReadonlyMap
  * budget per topic; SES: one unit per recipient, one budget for the account.
  */
 export async function reserveSlot(
-  context: Pick<BatchContext, 'config' | 'transport' | 'budget' | 'now'>,
+  context: Pick<PlanContext, 'config' | 'transport' | 'budget' | 'now'>,
   destination: Destination | undefined,
   deadline: number,
 ): Promise<number | undefined> {

@@ -16,7 +16,7 @@ import { type BatchPlan, statesToWrite } from '../../core/policy/plan-batch.js';
 import type { StoredState } from '../../core/policy/state.js';
 import { type Delivery, deliverEmails } from '../deliver-emails.js';
 import type { NotifierCounts } from '../metrics.js';
-import { type BatchContext, OVERDUE_MS, reserveSlot, scheduleWindows } from './context.js';
+import { OVERDUE_MS, type PlanContext, reserveSlot, scheduleWindows } from './context.js';
 import type { FlushMessage } from './flush-message.js';
 import { delaySeconds } from './flush-message.js';
 
@@ -31,7 +31,7 @@ export type FlushResult =
  * @example
  * const result = await flush(context, readFlushMessage(json), Date.now() + context.getRemainingTimeInMillis());
  */
-export async function flush(context: BatchContext, message: FlushMessage, deadline: number): Promise<FlushResult> {
+export async function flush(context: PlanContext, message: FlushMessage, deadline: number): Promise<FlushResult> {
   const { table, config, pipeline } = context;
   const { group } = message;
   const startMs = context.now().getTime();
@@ -94,7 +94,7 @@ export async function flush(context: BatchContext, message: FlushMessage, deadli
 
 /** Claims every finding of each email; an email any of whose claims is lost waits for the next flush. */
 async function claimEach(
-  context: BatchContext,
+  context: PlanContext,
   emails: readonly BatchEmail[],
   prior: ReadonlyMap<string, StoredState>,
   deadline: number,
@@ -112,7 +112,7 @@ async function claimEach(
 
 /** "Done" for each delivered email (state written, pending items removed); claims of the others given back. */
 async function recordDeliveries(
-  context: BatchContext,
+  context: PlanContext,
   deliveries: readonly Delivery[],
   plan: BatchPlan,
   pendingOf: (items: readonly { finding: { key: string; updatedAt?: string } }[]) => PendingFinding[],

@@ -13,7 +13,7 @@ import { batchCounts } from '../../core/policy/counts.js';
 import { planBatch, statesToWrite } from '../../core/policy/plan-batch.js';
 import { windowGroup } from '../../core/policy/window-timing.js';
 import type { NotifierCounts } from '../metrics.js';
-import { type BatchContext, scheduleWindows } from './context.js';
+import { type PlanContext, scheduleWindows } from './context.js';
 
 /** One buffer record, read: its SQS message id, raw body and what the reader found in it. */
 export interface IngestRecord {
@@ -29,7 +29,7 @@ export interface IngestRecord {
  * @example
  * const counts = await ingest(context, [{ read: pipeline.read(json, messageId), body }]);
  */
-export async function ingest(context: BatchContext, records: readonly IngestRecord[]): Promise<NotifierCounts> {
+export async function ingest(context: PlanContext, records: readonly IngestRecord[]): Promise<NotifierCounts> {
   const { config, store } = context;
   // Account names and tags first: the route (and so the window) may depend on them.
   const { reads } = await applyDirectory(

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileStateStore } from '../../../functions/adapters/state/index.js';
 import { parseConfig } from '../../../functions/core/config.js';
-import { type BatchInput, planBatch, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
+import { planBatch, type ReadFinding, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
 import type { StateStore } from '../../../functions/core/policy/state.js';
 import { aFinding, anInput } from '../../unit/policy/builder.js';
 
@@ -20,7 +20,7 @@ const clock = { now: new Date('2025-06-01T00:00:00Z') };
 const fileStore = (name: string) => createFileStateStore(join(root, name), { now: () => clock.now });
 
 /** One run: what the handler / replay do around the pure plan. Every email "delivers". */
-async function run(store: StateStore, inputs: readonly BatchInput[], now: Date) {
+async function run(store: StateStore, inputs: readonly ReadFinding[], now: Date) {
   clock.now = now;
   const prior = await store.getMany(inputs.map((i) => i.finding.key));
   const plan = planBatch(inputs, { now, prior, policy: config.policy, filters: config.filters });

@@ -1,7 +1,7 @@
 /** fast-check arbitraries for findings and prior state, drawn from small pools so keys and groups collide. */
 import fc from 'fast-check';
 import { COMPLIANCE_STATUSES, RECORD_STATES, SEVERITIES, WORKFLOW_STATUSES } from '../../../functions/core/finding/model.js';
-import type { BatchInput } from '../../../functions/core/policy/plan-batch.js';
+import type { ReadFinding } from '../../../functions/core/policy/plan-batch.js';
 import type { StoredState } from '../../../functions/core/policy/state.js';
 import { aFinding, aTrigger } from './builder.js';
 
@@ -35,7 +35,7 @@ export const arbFinding = fc
 
 export const arbInputs = fc.array(
   fc.record({ finding: arbFinding, event: fc.integer({ min: 1, max: 40 }), action: fc.boolean() }).map(
-    ({ finding, event, action }): BatchInput => ({
+    ({ finding, event, action }): ReadFinding => ({
       finding,
       trigger: aTrigger(`event-${event}`, action && event % 7 === 0 ? 'Send to team' : undefined),
       input: `input-${event}`,
@@ -45,7 +45,7 @@ export const arbInputs = fc.array(
 );
 
 /** Prior records for some of the keys the inputs use. */
-export function arbPrior(inputs: readonly BatchInput[]) {
+export function arbPrior(inputs: readonly ReadFinding[]) {
   const keys = [...new Set(inputs.map((i) => i.finding.key))];
   return fc.subarray(keys).chain((chosen) =>
     fc.tuple(...chosen.map(() => fc.record({ finding: arbFinding, hoursAgo: fc.integer({ min: 0, max: 72 }) }))).map((records) => {

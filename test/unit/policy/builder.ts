@@ -7,7 +7,7 @@
 
 import { parseConfig } from '../../../functions/core/config.js';
 import type { Finding, Trigger } from '../../../functions/core/finding/model.js';
-import type { BatchContext, BatchInput } from '../../../functions/core/policy/plan-batch.js';
+import type { PlanContext, ReadFinding } from '../../../functions/core/policy/plan-batch.js';
 
 type Overrides = Partial<Omit<Finding, 'compliance'>> & {
   controlId?: string;
@@ -46,7 +46,7 @@ export function aTrigger(eventId = 'event-1', action?: string): Trigger {
   return { eventId, detailType: 'Security Hub Findings - Imported', ...(action ? { action: { name: action } } : {}) };
 }
 
-export function anInput(finding: Finding, eventId = `event-${finding.id}`, input = `input-${eventId}`): BatchInput {
+export function anInput(finding: Finding, eventId = `event-${finding.id}`, input = `input-${eventId}`): ReadFinding {
   return { finding, trigger: aTrigger(eventId), input };
 }
 
@@ -55,9 +55,9 @@ export const NOW = new Date('2025-06-01T12:00:00.000Z');
 /** A window context from a raw `policy` / `filters` configuration, with defaults filled in. */
 export function aContext(
   raw: { policy?: unknown; filters?: unknown } = {},
-  prior: BatchContext['prior'] = new Map(),
+  prior: PlanContext['prior'] = new Map(),
   now = NOW,
-): BatchContext {
+): PlanContext {
   const config = parseConfig(raw);
   return { now, prior, policy: config.policy, filters: config.filters };
 }

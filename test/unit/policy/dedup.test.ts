@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { collapseCopies, type DedupOptions, decide, record } from '../../../functions/core/policy/dedup.js';
+import { collapseCopies, type DedupOptions, decide, stateAfter } from '../../../functions/core/policy/dedup.js';
 import { aFinding, anInput, NOW } from './builder.js';
 
 const options: DedupOptions = { repeatAfterHours: 24, notifyOnResolution: false, stateTtlDays: 90 };
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
-const notifiedAs = (finding = aFinding(), at = hoursAgo(1)) => record(finding, undefined, at, options, true);
+const notifiedAs = (finding = aFinding(), at = hoursAgo(1)) => stateAfter(finding, undefined, at, options, true);
 
 describe('decide', () => {
   it('sends a new open finding and records it with a TTL', () => {

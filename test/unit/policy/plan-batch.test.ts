@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchCounts } from '../../../functions/core/policy/counts.js';
-import { record } from '../../../functions/core/policy/dedup.js';
+import { stateAfter } from '../../../functions/core/policy/dedup.js';
 import { MAX_DIGEST_FINDINGS } from '../../../functions/core/policy/group.js';
-import { type BatchInput, type BatchPlan, planBatch, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
+import { type BatchPlan, planBatch, type ReadFinding, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
 import { arbInputs, arbPrior } from './arbitraries.js';
 import { aContext, aFinding, anInput, aTrigger, NOW } from './builder.js';
 
 const ttl = { stateTtlDays: 90 };
 
 /** Every input object appears exactly once across notifications and skips. */
-function expectEachInputOnce(inputs: readonly BatchInput[], plan: BatchPlan): void {
+function expectEachInputOnce(inputs: readonly ReadFinding[], plan: BatchPlan): void {
   const placed = [...plan.notifications.flatMap((n) => n.findings.map((f) => f.finding)), ...plan.skipped.map((s) => s.finding)];
   expect(placed).toHaveLength(inputs.length);
   expect(new Set(placed)).toEqual(new Set(inputs.map((i) => i.finding)));
@@ -46,7 +46,7 @@ describe('planBatch', () => {
   });
 
   it('sends nothing for an update without material change and mails a severity rise', () => {
-    const prior = new Map([[aFinding().key, record(aFinding(), undefined, new Date('2025-06-01T10:00:00Z'), ttl, true)]]);
+    const prior = new Map([[aFinding().key, stateAfter(aFinding(), undefined, new Date('2025-06-01T10:00:00Z'), ttl, true)]]);
     const unchanged = planBatch([anInput(aFinding({ updatedAt: '2025-06-01T11:00:00Z' }))], aContext({}, prior));
     expect(unchanged.notifications).toHaveLength(0);
     expect(unchanged.skipped[0]).toMatchObject({ kind: 'unchanged' });
@@ -68,7 +68,7 @@ describe('planBatch', () => {
   });
 
   it('records a filtered resolution without a mail, so the reopening is mailed later', () => {
-    const prior = new Map([[aFinding().key, record(aFinding(), undefined, new Date('2025-06-01T10:00:00Z'), ttl, true)]]);
+    const prior = new Map([[aFinding().key, stateAfter(aFinding(), undefined, new Date('2025-06-01T10:00:00Z'), ttl, true)]]);
     const resolved = planBatch([anInput(aFinding({ complianceStatus: 'PASSED' }))], aContext({}, prior));
     expect(resolved.skipped).toMatchObject([{ kind: 'filtered' }]);
     const written = statesToWrite(resolved, new Set());
@@ -78,7 +78,7 @@ describe('planBatch', () => {
   });
 
   it('mails a resolution past the filters when notifyOnResolution is on', () => {
-    const prior = new Map([[aFinding().key, record(aFinding(), undefined, NOW, ttl, true)]]);
+    const prior = new Map([[aFinding().key, stateAfter(aFinding(), undefined, NOW, ttl, true)]]);
     const plan = planBatch(
       [anInput(aFinding({ workflowStatus: 'RESOLVED' }))],
       aContext({ policy: { dedup: { notifyOnResolution: true } } }, prior),
@@ -126,7 +126,7 @@ describe('planBatch', () => {
   });
 
   it('with dedup off mails every copy-collapsed finding and writes no state', () => {
-    const prior = new Map([[aFinding().key, record(aFinding(), undefined, NOW, ttl, true)]]);
+    const prior = new Map([[aFinding().key, stateAfter(aFinding(), undefined, NOW, ttl, true)]]);
     const plan = planBatch([anInput(aFinding())], aContext({ policy: { dedup: { enabled: false } } }, prior));
     expect(plan.notifications).toHaveLength(1);
     expect(plan.stateUpdates).toEqual([]);
