@@ -45,3 +45,16 @@ describe('docs/templates.md', () => {
     expect(block).toContain('`finding.reasons[] { code, description }`');
   });
 });
+
+describe('docs/ARCHITECTURE.md', () => {
+  it('names only folders and files that exist, so a newcomer finds each stage where the picture says', async () => {
+    const doc = await read('docs/ARCHITECTURE.md');
+    // Backticked paths: `core/…`, `notifier/…`, `adapters/…` are under functions/; the others under the root.
+    const paths = [...doc.matchAll(/`((?:core|notifier|adapters|functions|infra|test|templates)\/[\w./-]*)`/g)].map(([, p]) =>
+      /^(core|notifier|adapters)\//.test(p ?? '') ? `functions/${p}` : (p ?? ''),
+    );
+
+    expect(paths.length).toBeGreaterThan(30);
+    expect(paths.filter((p) => !existsSync(join(REPO_ROOT, p)))).toEqual([]);
+  });
+});
