@@ -7,9 +7,9 @@ import { compileMjml } from '../../../functions/build/compile-templates.js';
 import { minifyHtml } from '../../../functions/build/minify-html.js';
 import { TEMPLATE_NAMES } from '../../../functions/core/render/compiled-templates.js';
 import { createRenderer } from '../../../functions/core/render/create-renderer.js';
-import { ALL_NOTIFICATIONS } from './all-notifications.js';
-import { EN, JA, renderer } from './compiled.js';
-import { handlebarsTemplate, reference } from './handlebars-reference.js';
+import { ALL_NOTIFICATIONS } from '../render/all-notifications.js';
+import { EN, JA, renderer } from '../render/compiled.js';
+import { handlebarsTemplate, reference } from '../render/handlebars-reference.js';
 
 const BLOCKS = new Set('html head title body table thead tbody tr td th div p h1 h2 h3 h4 h5 h6 ul ol li br hr'.split(' '));
 

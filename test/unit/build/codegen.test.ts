@@ -4,7 +4,7 @@ import { renderFunctionSource } from '../../../functions/build/codegen.js';
 import { TemplateError } from '../../../functions/core/errors.js';
 import type { RenderTemplate } from '../../../functions/core/render/compiled-templates.js';
 import { TEMPLATE_HELPERS } from '../../../functions/core/render/template-runtime.js';
-import { handlebarsTemplate } from './handlebars-reference.js';
+import { handlebarsTemplate } from '../render/handlebars-reference.js';
 
 /** Compiles one template with the code generator, as the live path does. */
 function generated(source: string, html: boolean): RenderTemplate {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileStateStore, STATE_FILE } from '../../../functions/adapters/state/index.js';
+import { createFileStateStore, STATE_FILE } from '../../../../functions/adapters/state/index.js';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const ids = Array.from({ length: 25 }, (_, i) => `event-${i}`);
