@@ -28,7 +28,9 @@ const project = (name: string, include: string[], exclude: string[] = []) => ({
   extends: true as const,
   test: { name, include, exclude: [BROWSER_SUITES, ...excluded, ...exclude] },
 });
-const UNIT = ['test/unit/**/*.test.ts', 'test/security/**/*.test.ts'];
+const UNIT = ['test/unit/**/*.test.ts'];
+// The security properties and limits: pure, but thousands of hostile inputs each (seconds, not milliseconds).
+const SECURITY = ['test/security/**/*.test.ts'];
 const INFRA = ['test/infra/**/*.test.ts'];
 
 export default defineConfig({
@@ -42,8 +44,9 @@ export default defineConfig({
     coverage: { provider: 'v8', include: ['functions/**', 'infra/**'], reporter: ['text-summary', 'html'] },
     projects: [
       project('unit', UNIT),
+      project('security', SECURITY),
       // Everything else: stand-ins on loopback, child processes, the simulator. No suite falls outside a project.
-      project('integration', ['test/**/*.test.ts'], [...UNIT, ...INFRA]),
+      project('integration', ['test/**/*.test.ts'], [...UNIT, ...SECURITY, ...INFRA]),
       project('infra', INFRA),
       ...(browserRuns ? [{ extends: true as const, test: { name: 'browser', include: [BROWSER_SUITES] } }] : []),
     ],
