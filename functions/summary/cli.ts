@@ -39,12 +39,13 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const skip of noOwner) process.stderr.write(`note ${skip.route}: ${skip.reason}; the account is in the route summary only\n`);
   const last = new Map(await Promise.all(audiences.map(async (a) => [a.id, await state?.get(a.id)] as const)));
   // "Mailed since the last summary": the dedup state replay keeps in the same folder.
+  const now = args.now ?? new Date();
   const mailed =
     args.stateDir !== undefined && config.policy.dedup.enabled
-      ? await createFileStateStore(args.stateDir).getMany(findings.map((f) => f.key))
+      ? await createFileStateStore(args.stateDir, { now: () => now }).getMany(findings.map((f) => f.key))
       : undefined;
   const summaries = pipeline.summaries(audiences, {
-    now: args.now ?? new Date(),
+    now,
     last: (id) => last.get(id),
     complete: errors.length === 0,
     problems,

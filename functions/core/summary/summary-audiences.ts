@@ -81,7 +81,7 @@ export function summaryAudiences(
     const owners = options.directory && route.owner ? ownerAudiences(route, routeFindings, options.directory, noOwner) : [];
     const max = options.maxOwners ?? MAX_OWNER_SUMMARIES;
     for (const over of owners.slice(max)) {
-      const reason = `${over.owner?.to}: more than ${max} owners; accounts ${over.owner?.accounts.join(', ')}`;
+      const reason = `${over.owner?.to}: over the limit of ${max} owner summaries a route; accounts ${over.owner?.accounts.join(', ')}`;
       noOwner.push({ route: route.name, kind: 'overLimit', reason });
     }
     audiences.push({ id: route.name, route, findings: routeFindings }, ...owners.slice(0, max));
