@@ -5,6 +5,7 @@
  * one `error ...` line per bad input, one `note ...` line per account without an owner summary.
  */
 import { destinationOf } from '../adapters/deliver-window.js';
+import { ownerRecipients } from '../adapters/directory/owner-destination.js';
 import { createFileStateStore } from '../adapters/state/file-store.js';
 import { loadFileSummaryState } from '../adapters/summary/file-summary-state.js';
 import { compileTemplates } from '../build/compile-templates.js';
@@ -55,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const outbox = await createReplayTransport(config);
   for (const { route, audience, email, record } of summaries) {
     const owner = audience.owner?.to;
-    const destination = owner ? { to: [owner], cc: route.ses?.cc ?? [] } : destinationOf(route);
+    const destination = owner ? ownerRecipients(route, owner) : destinationOf(route);
     await (destination ? outbox.transport.send(email, destination) : outbox.transport.send(email));
     await state?.put(audience.id, record);
     const who = owner ? `${route.name} owner ${owner}` : route.name;

@@ -16,6 +16,7 @@ import type { LastSummary } from '../../core/summary/last-summary.js';
 import { periodMs } from '../../core/summary/route-summaries.js';
 import { destinationOf } from '../deliver-window.js';
 import type { DirectorySource } from '../directory/directory-source.js';
+import { ownerRecipients } from '../directory/owner-destination.js';
 import { describe, readSecurityHubFindings, type SecurityHubClient } from '../findings/security-hub-findings.js';
 import type { Destination, Transport } from '../transport.js';
 import type { Log } from '../window-log.js';
@@ -57,8 +58,8 @@ export async function sendSummary(deps: SummaryDeps, route: Route, now: Date): P
   const directory = deps.directory ? await deps.directory.lookup(accountIdsOf([raw])) : EMPTY_DIRECTORY;
   const [enriched = raw] = readsWithAccounts([raw], directory);
   const findings = enriched.findings.map((item) => item.finding);
-  // SNS has no per-owner recipient: an owner route's summary goes to its topic only.
-  const owners = deps.transport.name === 'sns' ? {} : { directory };
+  // Owner summaries need the directory, and SES: an SNS topic has no per-owner recipient.
+  const owners = deps.directory && deps.transport.name !== 'sns' ? { directory } : {};
   const { audiences, noOwner } = deps.pipeline.summaryAudiences(findings, { only: route.name, ...owners });
   for (const skip of noOwner) {
     const message = skip.kind === 'noOwner' ? 'no account owner found' : 'too many account owners';
@@ -88,7 +89,7 @@ export async function sendSummary(deps: SummaryDeps, route: Route, now: Date): P
     await (deps.sleep ?? wait)(delays[i] ?? 0);
     const to = summary.audience.owner?.to ?? '';
     try {
-      sent.push(await deliver(deps, summary, { to: [to], cc: route.ses?.cc ?? [] }, problems));
+      sent.push(await deliver(deps, summary, ownerRecipients(route, to), problems));
     } catch (error) {
       log.error('owner summary not sent; the next one covers its period too', { route: route.name, owner: to, reason: describe(error) });
     }
