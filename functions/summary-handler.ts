@@ -15,7 +15,7 @@ import { METRICS_SERVICE } from './adapters/window-metrics.js';
 import { ConfigError } from './core/errors.js';
 import { createPipeline } from './core/pipeline.js';
 import { renderer } from './core/render/prebuilt.js';
-import { summaryRoutes } from './core/summary/route-summaries.js';
+import { summaryRoutes } from './core/summary/summary-audiences.js';
 
 const logger = new Logger({ serviceName: `${METRICS_SERVICE}-summary` });
 const config = readLambdaConfig(process.env);

@@ -12,6 +12,7 @@ import { buildSummary, openFindings } from './build-summary.js';
 import { findingHashes, type LastSummary } from './last-summary.js';
 import { type SummaryAudience, summaryAudiences } from './summary-audiences.js';
 
+/** Also here for the CDK construct (infra/lib/summary-schedule.ts), which imports it from this module. */
 export { summaryRoutes } from './summary-audiences.js';
 
 export type SummaryNotification = Extract<Notification, { kind: 'summary' }>;
