@@ -19,7 +19,7 @@ import { createStateTable, type Dynalite, startDynalite } from '../state/dynalit
 
 const TABLE = 'summary-changes-state';
 const FALLBACK_LINE =
-  "The first summary (or no complete record of the last one): new and resolved are counted from Security Hub's timestamps.";
+  "First summary (no record of the last one): new and resolved are counted from Security Hub's timestamps.";
 const BASE = {
   transport: 'ses',
   ses: { from: 'notifier@example.com', to: ['soc@example.com'] },

@@ -57,7 +57,7 @@ describe('new and resolved since the last summary', () => {
     const [planned] = planSummaries(now, config, { now: NOW });
     expect(planned?.notification.summary).toMatchObject({ newSince: 1, changesFrom: 'timestamps' });
     const en = render(planned);
-    expect(cheerio.load(en.html)('.changes-note').text()).toMatch(/^The first summary .* counted from Security Hub's timestamps\.$/);
+    expect(cheerio.load(en.html)('.changes-note').text()).toMatch(/^First summary .* counted from Security Hub's timestamps\.$/);
     expect(en.text).toContain("new and resolved are counted from Security Hub's timestamps.");
     const ja = render(planned, 'ja');
     expect(cheerio.load(ja.html)('.changes-note').text()).toContain('初回のサマリー');
