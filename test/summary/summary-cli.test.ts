@@ -159,9 +159,7 @@ describe('npm run summary', () => {
     expect([run1.code, replay.code, run2.code]).toEqual([0, 0, 0]);
     expect(replay.stdout.filter((line) => line.startsWith('email '))).toHaveLength(3);
     const text1 = await readFile(join(work, 'out-1', '001-summary-default.txt'), 'utf8');
-    expect(text1).toContain(
-      "(First summary (no record of the last one): new and resolved are counted from Security Hub's timestamps.)",
-    );
+    expect(text1).toContain("(First summary (no record of the last one): new and resolved are counted from Security Hub's timestamps.)");
     const text2 = await readFile(join(work, 'out-2', '001-summary-default.txt'), 'utf8');
     expect(text2).toMatch(/^New: 3$/m);
     expect(text2).toMatch(/^Resolved: 6$/m);

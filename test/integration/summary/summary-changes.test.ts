@@ -18,8 +18,7 @@ import { summaryExport } from '../../support/summary-export.js';
 import { createStateTable, type Dynalite, startDynalite } from '../state/dynalite.js';
 
 const TABLE = 'summary-changes-state';
-const FALLBACK_LINE =
-  "First summary (no record of the last one): new and resolved are counted from Security Hub's timestamps.";
+const FALLBACK_LINE = "First summary (no record of the last one): new and resolved are counted from Security Hub's timestamps.";
 const BASE = {
   transport: 'ses',
   ses: { from: 'notifier@example.com', to: ['soc@example.com'] },
