@@ -50,14 +50,9 @@ export interface SentSummary {
  */
 export async function sendSummary(deps: SummaryDeps, route: Route, now: Date): Promise<SentSummary[]> {
   const { config, log } = deps;
-  const schedule = route.summary ?? config.summary;
   const routeLast = await deps.state?.get(route.name);
-  const since = routeLast?.at ?? new Date(now.getTime() - periodMs(schedule?.schedule ?? 'rate(7 days)'));
-  const read = await readSecurityHubFindings(deps.securityHub, { sources: schedule?.sources ?? ['GetFindings'], since, now });
-  const raw = deps.pipeline.read(read.findings, 'Security Hub');
-  const directory = deps.directory ? await deps.directory.lookup(accountIdsOf([raw])) : EMPTY_DIRECTORY;
-  const [enriched = raw] = readsWithAccounts([raw], directory);
-  const findings = enriched.findings.map((item) => item.finding);
+  const since = routeLast?.at ?? new Date(now.getTime() - periodMs((route.summary ?? config.summary)?.schedule ?? 'rate(7 days)'));
+  const { findings, directory, problems: readProblems, complete } = await readFindings(deps, route, since, now);
   // Owner summaries need the directory, and SES: an SNS topic has no per-owner recipient.
   const owners = deps.directory && deps.transport.name !== 'sns' ? { directory } : {};
   const { audiences, noOwner } = deps.pipeline.summaryAudiences(findings, { only: route.name, ...owners });
@@ -71,17 +66,10 @@ export async function sendSummary(deps: SummaryDeps, route: Route, now: Date): P
     deps.findingState,
     audiences.flatMap((a) => a.findings.map((f) => f.key)),
   );
-  const unreadable = raw.errors.length > 0 ? [`${raw.errors.length} findings could not be read (first: ${raw.errors[0]?.message})`] : [];
-  const problems = [...read.problems, ...directory.problems, ...unreadable, ...mailed.problems];
+  const problems = [...readProblems, ...mailed.problems];
   for (const problem of problems) log.warn('summary source not read', { route: route.name, problem });
-  const summaries = deps.pipeline.summaries(audiences, {
-    now,
-    last: (id) => last.get(id),
-    complete: read.problems.length === 0 && raw.errors.length === 0,
-    problems,
-    ...(mailed.times ? { notifiedAt: mailed.times } : {}),
-  });
-  const [whole, ...ownerSummaries] = summaries;
+  const context = { now, last: (id: string) => last.get(id), complete, problems, ...(mailed.times ? { notifiedAt: mailed.times } : {}) };
+  const [whole, ...ownerSummaries] = deps.pipeline.summaries(audiences, context);
   if (!whole) throw new Error(`route ${route.name} has no summary`);
   const sent = [await deliver(deps, whole, destinationOf(route), problems)];
   const delays = sendDelays(ownerSummaries.length + 1, ratePerSecond(deps.transport.name, config.policy.rate.perSecond)).slice(1);
@@ -95,6 +83,25 @@ export async function sendSummary(deps: SummaryDeps, route: Route, now: Date): P
     }
   }
   return sent;
+}
+
+/**
+ * The route's findings from Security Hub (open, and closed since `since`) with their account names;
+ * `complete` when every query read to its end (else new and resolved come from timestamps).
+ */
+async function readFindings(deps: SummaryDeps, route: Route, since: Date, now: Date) {
+  const sources = (route.summary ?? deps.config.summary)?.sources ?? ['GetFindings'];
+  const read = await readSecurityHubFindings(deps.securityHub, { sources, since, now });
+  const raw = deps.pipeline.read(read.findings, 'Security Hub');
+  const directory = deps.directory ? await deps.directory.lookup(accountIdsOf([raw])) : EMPTY_DIRECTORY;
+  const [enriched = raw] = readsWithAccounts([raw], directory);
+  const unreadable = raw.errors.length > 0 ? [`${raw.errors.length} findings could not be read (first: ${raw.errors[0]?.message})`] : [];
+  return {
+    findings: enriched.findings.map((item) => item.finding),
+    directory,
+    problems: [...read.problems, ...directory.problems, ...unreadable],
+    complete: read.problems.length === 0 && raw.errors.length === 0,
+  };
 }
 
 /** Sends one summary, then records it for the audience's next one. */
