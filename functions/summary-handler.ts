@@ -14,7 +14,7 @@ import { createSummaryState } from './adapters/summary/summary-state.js';
 import { ConfigError } from './core/errors.js';
 import { createPipeline } from './core/pipeline/pipeline.js';
 import { renderer } from './core/render/prebuilt.js';
-import { summaryRoutes } from './core/summary/route-summaries.js';
+import { summaryRoutes } from './core/summary/summary-audiences.js';
 import { METRICS_SERVICE } from './notifier/metrics.js';
 
 const logger = new Logger({ serviceName: `${METRICS_SERVICE}-summary` });
@@ -27,9 +27,13 @@ async function wire(): Promise<SummaryDeps> {
     createTransport(config, configSource(process.env)),
     createLambdaDirectory(config, logger),
   ]);
-  const state = config.stateTable
-    ? createSummaryState(new (await import('@aws-sdk/client-dynamodb')).DynamoDBClient(STATE_CLIENT_OPTIONS), config.stateTable, logger)
-    : undefined;
+  const client = config.stateTable ? new (await import('@aws-sdk/client-dynamodb')).DynamoDBClient(STATE_CLIENT_OPTIONS) : undefined;
+  const state = client && config.stateTable ? createSummaryState(client, config.stateTable, logger) : undefined;
+  // "Mailed since the last summary" reads the dedup state the alert function writes (only kept with dedup on).
+  const findingState =
+    client && config.stateTable && config.policy.dedup.enabled
+      ? (await import('./adapters/state/dynamodb-store.js')).createDynamoStateStore({ client, tableName: config.stateTable })
+      : undefined;
   return {
     config,
     pipeline: createPipeline(config, renderer),
@@ -38,6 +42,7 @@ async function wire(): Promise<SummaryDeps> {
     log: logger,
     ...(directory ? { directory } : {}),
     ...(state ? { state } : {}),
+    ...(findingState ? { findingState } : {}),
   };
 }
 
@@ -46,13 +51,13 @@ export interface SummaryEvent {
   readonly route?: string;
 }
 
-/** Sends the summary (or summaries); throws when one cannot be sent, so the scheduler retries. */
+/** Sends the route's summaries (whole route, and each owner's); throws when a whole-route one cannot be sent, so the scheduler retries. */
 export async function handler(event: SummaryEvent | undefined): Promise<{ readonly sent: readonly SentSummary[] }> {
   const deps = await ready;
   const routes = summaryRoutes(config, event?.route);
   if (routes.length === 0) throw new ConfigError('route', `no route named ${JSON.stringify(event?.route)} has a summary`);
   const now = new Date();
   const sent: SentSummary[] = [];
-  for (const route of routes) sent.push(await sendSummary(deps, route, now));
+  for (const route of routes) sent.push(...(await sendSummary(deps, route, now)));
   return { sent };
 }

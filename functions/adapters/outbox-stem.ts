@@ -32,7 +32,7 @@ export function slugify(text: string): string {
 function title(notification: Notification): string {
   if (notification.kind === 'finding') return notification.finding.title;
   if (notification.kind === 'digest') return `${notification.findings.length} findings ${notification.findings[0]?.title ?? ''}`;
-  if (notification.kind === 'summary') return notification.summary.route;
+  if (notification.kind === 'summary') return [notification.summary.route, notification.summary.owner].filter(Boolean).join(' ');
   return notification.insight.name;
 }
 

@@ -55,7 +55,7 @@ function summaryItems(pipeline: Pipeline, findings: readonly Finding[]): Gallery
   const now = new Date(times.length > 0 ? Math.max(...times) : 0);
   try {
     return pipeline
-      .summaries(findings, { now })
+      .summaries(pipeline.summaryAudiences(findings).audiences, { now })
       .map(({ email }, n) => ({ kind: 'email', id: `summary#${n}`, file: 'summary', email, ...describe(email) }));
   } catch (cause) {
     return [{ kind: 'error', id: 'summary#0', file: 'summary', title: 'summary', message: `render failed: ${messageOf(cause)}` }];

@@ -128,4 +128,96 @@ describe('npm run summary', () => {
     expect(data).toMatch(/^Resolved: 2$/m);
     expect(data).toContain('1 input problem(s)');
   });
+
+  it("--state DIR: the second run counts new and resolved against the first, and mailed from replay's state", async () => {
+    // Prepare: 30 open findings; before the second run 4 leave, 2 are resolved, 3 new ones appear,
+    // and replay (same --state folder) mails the 3 new ones.
+    const all = summaryExport({ count: 33 }).Findings;
+    const state = join(work, 'state');
+    const first = join(work, 'first.json');
+    await writeFile(first, JSON.stringify({ Findings: all.slice(0, 30) }));
+    const resolved = all.slice(4, 6).map((f) => ({ ...f, Workflow: { Status: 'RESOLVED' }, UpdatedAt: '2026-04-06T00:00:00.000Z' }));
+    const second = join(work, 'second.json');
+    await writeFile(second, JSON.stringify({ Findings: [...resolved, ...all.slice(6)] }));
+    const added = join(work, 'added.json');
+    await writeFile(added, JSON.stringify({ Findings: all.slice(30) }));
+
+    // Act
+    const run1 = await runSummary(['--state', state, '--now', '2026-03-31T08:00:00Z', '--out', join(work, 'out-1'), first]);
+    const replay = await runCli('functions/replay/cli.ts', [
+      '--state',
+      state,
+      '--now',
+      '2026-04-03T00:00:00Z',
+      '--out',
+      join(work, 'out-r'),
+      added,
+    ]);
+    const run2 = await runSummary(['--state', state, '--now', '2026-04-07T08:00:00Z', '--out', join(work, 'out-2'), second]);
+
+    // Assess
+    expect([run1.code, replay.code, run2.code]).toEqual([0, 0, 0]);
+    expect(replay.stdout.filter((line) => line.startsWith('email '))).toHaveLength(3);
+    const text1 = await readFile(join(work, 'out-1', '001-summary-default.txt'), 'utf8');
+    expect(text1).toContain("(First summary (no record of the last one): new and resolved are counted from Security Hub's timestamps.)");
+    const text2 = await readFile(join(work, 'out-2', '001-summary-default.txt'), 'utf8');
+    expect(text2).toMatch(/^New: 3$/m);
+    expect(text2).toMatch(/^Resolved: 6$/m);
+    expect(text2).toMatch(/^Mailed by the notifier: 3$/m);
+    expect(text2).toMatch(/^Total: 27$/m);
+    expect(text2).not.toContain('counted from Security Hub');
+    const $ = cheerio.load(await readFile(join(work, 'out-2', '001-summary-default.html'), 'utf8'));
+    expect([$('.new-count').text(), $('.resolved-count').text(), $('.mailed-count').text(), $('.changes-note').length]).toEqual([
+      '3',
+      '6',
+      '3',
+      0,
+    ]);
+    const record = JSON.parse(await readFile(join(state, 'summaries.json'), 'utf8'));
+    expect(record.default).toMatchObject({ at: '2026-04-07T08:00:00.000Z', open: 27 });
+    expect(record.default.keys).toHaveLength(27);
+  });
+
+  it("an owner route: the route summary plus one per owner, each owner's with only their accounts; an account without owner is a note", async () => {
+    // Prepare
+    const input = join(work, 'owners.json');
+    await writeFile(input, JSON.stringify(summaryExport({ count: 30 })));
+    const config = join(work, 'owners.config.json');
+    await writeFile(
+      config,
+      JSON.stringify({ policy: { routes: [{ name: 'owners', match: {}, owner: {}, ses: { to: ['platform@example.com'] } }] } }),
+    );
+    const out = join(work, 'out-owners');
+
+    // Act
+    const run = await runSummary(['--config', config, '--accounts', ACCOUNTS, '--now', '2026-03-31T08:00:00Z', '--out', out, input]);
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stderr).toEqual([
+      'note owners: account 777788889999: no SECURITY alternate contact; the account is in the route summary only',
+    ]);
+    expect(run.stdout.map((line) => line.split(' -> ')[0])).toEqual([
+      'summary owners',
+      'summary owners owner data-sec@example.com',
+      'summary owners owner payments-sec@example.com',
+    ]);
+    const stems = (await readdir(out)).filter((f) => f.endsWith('.txt')).sort();
+    expect(stems).toEqual([
+      '001-summary-owners.txt',
+      '002-summary-owners-data-sec-example-com.txt',
+      '003-summary-owners-payments-sec-example-com.txt',
+    ]);
+    const [whole, data, payments] = await Promise.all(stems.map((f) => readFile(join(out, f), 'utf8')));
+    for (const name of ['payments-prod (111122223333)', 'data-lake-dev (444455556666)', 'sandbox (777788889999)'])
+      expect(whole).toContain(name);
+    expect(data).toContain('data-lake-dev (444455556666)');
+    expect(data).not.toContain('payments-prod');
+    expect(data).not.toContain('sandbox');
+    expect(payments).toContain('payments-prod (111122223333)');
+    expect(payments).not.toContain('data-lake-dev');
+    expect(payments).toMatch(/^Account owner: payments-sec@example\.com \(only this owner's accounts\)$/m);
+    const eml = await readFile(join(out, '003-summary-owners-payments-sec-example-com.eml'), 'utf8');
+    expect(eml).toMatch(/^To: payments-sec@example\.com\r?$/m);
+  });
 });

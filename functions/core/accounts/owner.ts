@@ -23,15 +23,24 @@ export type OwnerResult =
  * @example ownerOf({ name: 'owners', match: {}, owner: { tag: 'security-owner' } }, finding, directory) // { to: 'sec@example.com', source: 'tag' }
  */
 export function ownerOf(route: Route, finding: Finding, directory: AccountDirectory): OwnerResult | undefined {
+  return ownerOfAccount(route, finding.accountId, directory);
+}
+
+/**
+ * The owner of one account under `route`; `undefined` when the route does not send to owners.
+ *
+ * @example ownerOfAccount(route, '111122223333', directory) // { to: 'sec@example.com', source: 'securityContact' }
+ */
+export function ownerOfAccount(route: Route, accountId: string, directory: AccountDirectory): OwnerResult | undefined {
   if (!route.owner) return undefined;
-  const info = directory.accounts.get(finding.accountId);
-  if (!info) return { fallback: `account ${finding.accountId} is not in the account directory` };
+  const info = directory.accounts.get(accountId);
+  if (!info) return { fallback: `account ${accountId} is not in the account directory` };
   const tag = route.owner.tag;
   const tagged = tag === undefined ? undefined : ownValue(info.tags, tag)?.trim();
   if (tagged && ADDRESS.test(tagged)) return { to: tagged, source: 'tag' };
   if (info.securityContact) return { to: info.securityContact, source: 'securityContact' };
   const tagNote = tag === undefined ? '' : tagged ? `tag ${tag} is not an email address, ` : `no tag ${tag}, `;
-  return { fallback: `account ${finding.accountId}: ${tagNote}no SECURITY alternate contact` };
+  return { fallback: `account ${accountId}: ${tagNote}no SECURITY alternate contact` };
 }
 
 /**

@@ -13,7 +13,9 @@ import { type Decoder, enabledDetailTypes, type InputRead, readInput } from '../
 import type { Route } from '../policy/policy-config.js';
 import type { Email } from '../render/email.js';
 import type { Renderer } from '../render/renderer.js';
-import { planSummaries, type SummaryContext } from '../summary/route-summaries.js';
+import type { LastSummary } from '../summary/last-summary.js';
+import { planAudiences, type SummaryContext } from '../summary/route-summaries.js';
+import { type AudienceOptions, type NoOwnerSummary, type SummaryAudience, summaryAudiences } from '../summary/summary-audiences.js';
 import { type BatchContext, type BatchEmail, type BatchOutput, renderBatch } from './render-batch.js';
 
 export type { InputRead } from '../input/read-input.js';
@@ -36,8 +38,17 @@ export interface Pipeline {
    * result does not depend on the clock.
    */
   plan(json: unknown, input: string, now?: Date): Outcome[];
-  /** The summary email of each route over these findings (`only`: one route, by name), in the route's locale and time zone. */
-  summaries(findings: readonly Finding[], context: SummaryContext, only?: string): { route: Route; email: Email }[];
+  /** Who gets a summary over these findings: each route's recipients, and on owner routes each owner (`directory`). */
+  summaryAudiences(findings: readonly Finding[], options?: AudienceOptions): { audiences: SummaryAudience[]; noOwner: NoOwnerSummary[] };
+  /** The summary email of each audience, in its route's locale and time zone, and the record to keep for the next one. */
+  summaries(audiences: readonly SummaryAudience[], context: SummaryContext): RenderedSummary[];
+}
+
+export interface RenderedSummary {
+  readonly audience: SummaryAudience;
+  readonly route: Route;
+  readonly email: Email;
+  readonly record: LastSummary;
 }
 
 /**
@@ -69,9 +80,14 @@ function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decode
   return {
     read,
     batch,
-    summaries(findings, context, only) {
-      return planSummaries(findings, config, context, only).map(({ route, notification }) => ({
+    summaryAudiences(findings, options) {
+      return summaryAudiences(findings, config, options);
+    },
+    summaries(audiences, context) {
+      return planAudiences(audiences, config, context).map(({ audience, route, notification, record }) => ({
+        audience,
         route,
+        record,
         email: renderer.render(notification, {
           locale: route.locale ?? config.locale,
           timeZone: route.summary?.timeZone ?? config.timeZone,

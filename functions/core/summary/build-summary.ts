@@ -3,6 +3,7 @@ import { accountLabel } from '../accounts/directory.js';
 import { securityHubHome } from '../finding/console-link.js';
 import { type Finding, SEVERITIES, type Severity } from '../finding/model.js';
 import { severityRank } from '../finding/severity.js';
+import { findingHash } from './last-summary.js';
 import type { AccountRow, ControlRow, OldFinding, SeverityCounts, Summary } from './summary.js';
 import { SUMMARY_LIMITS } from './summary.js';
 
@@ -13,6 +14,12 @@ export interface SummaryInput {
   readonly since: Date;
   /** The open total of the last summary, when it was recorded; else derived. */
   readonly previousOpen?: number;
+  /** The open findings of the last summary (`LastSummary.keys`): new and resolved are counted against them. */
+  readonly previousKeys?: ReadonlySet<string>;
+  /** When the notifier last mailed each finding (`StoredState.notifiedAt`, by `Finding.key`), if its state was read. */
+  readonly notifiedAt?: ReadonlyMap<string, string>;
+  /** An owner summary: the owner's address. */
+  readonly owner?: string;
   readonly problems?: readonly string[];
 }
 
@@ -38,9 +45,8 @@ export function isOpen(finding: Finding): boolean {
 export function buildSummary(findings: readonly Finding[], input: SummaryInput): Summary {
   const latest = latestCopies(findings);
   const open = latest.filter(isOpen);
-  const since = input.since.getTime();
-  const newSince = open.filter((f) => Date.parse(firstSeen(f) ?? '') >= since).length;
-  const resolvedSince = latest.filter((f) => !isOpen(f) && Date.parse(f.updatedAt ?? '') >= since).length;
+  const changes = input.previousKeys ? changesSince(open, input.previousKeys) : changesByTime(latest, open, input.since.getTime());
+  const { newSince, resolvedSince } = changes;
   const accounts = accountRows(open);
   const controls = controlRows(open);
   const [home] = mostCommon(open.map((f) => `${f.partition} ${f.region}`));
@@ -54,6 +60,9 @@ export function buildSummary(findings: readonly Finding[], input: SummaryInput):
     previousOpen: input.previousOpen ?? open.length - newSince + resolvedSince,
     newSince,
     resolvedSince,
+    changesFrom: input.previousKeys ? 'lastSummary' : 'timestamps',
+    ...(input.notifiedAt ? { mailedSince: mailedSince(latest, input.notifiedAt, input.since.getTime()) } : {}),
+    ...(input.owner ? { owner: input.owner } : {}),
     accounts: accounts.slice(0, SUMMARY_LIMITS.accounts),
     accountCount: accounts.length,
     controls: controls.slice(0, SUMMARY_LIMITS.controls),
@@ -62,6 +71,36 @@ export function buildSummary(findings: readonly Finding[], input: SummaryInput):
     ...withConsole(securityHubHome(partition, region)),
     problems: (input.problems ?? []).slice(0, SUMMARY_LIMITS.problems),
   };
+}
+
+type Changes = { readonly newSince: number; readonly resolvedSince: number };
+
+/** Against the last summary's record: new = open now and not then; resolved = open then and not now. */
+function changesSince(open: readonly Finding[], previous: ReadonlySet<string>): Changes {
+  const now = new Set(open.map((f) => findingHash(f.key)));
+  let resolvedSince = 0;
+  for (const hash of previous) if (!now.has(hash)) resolvedSince += 1;
+  let newSince = 0;
+  for (const hash of now) if (!previous.has(hash)) newSince += 1;
+  return { newSince, resolvedSince };
+}
+
+/** Without a record (the first summary): first observed since, and closed with an update since. */
+function changesByTime(latest: readonly Finding[], open: readonly Finding[], since: number): Changes {
+  return {
+    newSince: open.filter((f) => Date.parse(firstSeen(f) ?? '') >= since).length,
+    resolvedSince: latest.filter((f) => !isOpen(f) && Date.parse(f.updatedAt ?? '') >= since).length,
+  };
+}
+
+/** Findings the notifier mailed in the period: its state moved `notifiedAt` only when an email went out. */
+function mailedSince(latest: readonly Finding[], notifiedAt: ReadonlyMap<string, string>, since: number): number {
+  return latest.filter((f) => Date.parse(notifiedAt.get(f.key) ?? '') >= since).length;
+}
+
+/** The open findings, one per key (the latest copy of each decides). */
+export function openFindings(findings: readonly Finding[]): Finding[] {
+  return latestCopies(findings).filter(isOpen);
 }
 
 /** One finding per key: the most recently updated copy (an export may hold several). */

@@ -1,41 +1,48 @@
 /**
- * One summary per route: each finding counts for the route it routes to (first match wins, as
- * for alerts), then `buildSummary` per route. Pure; the CLI and the Lambda's summary handler share it.
+ * Plans the summary emails: `buildSummary` for each audience (`summaryAudiences`: each route's
+ * recipients, and on owner routes each owner), against that audience's last summary. Pure; the
+ * CLI and the Lambda's summary handler share it.
  */
+import type { AccountDirectory } from '../accounts/directory.js';
 import type { NotifierConfig } from '../config.js';
 import type { Finding } from '../finding/model.js';
 import type { Notification } from '../policy/notification.js';
 import type { Route } from '../policy/policy-config.js';
-import { FALLBACK_ROUTE, routeFinding } from '../policy/route.js';
-import { buildSummary } from './build-summary.js';
+import { buildSummary, openFindings } from './build-summary.js';
+import { findingHashes, type LastSummary } from './last-summary.js';
+import { type SummaryAudience, summaryAudiences } from './summary-audiences.js';
+
+/** Also here for the CDK construct (infra/lib/summary-schedule.ts), which imports it from this module. */
+export { summaryRoutes } from './summary-audiences.js';
 
 export type SummaryNotification = Extract<Notification, { kind: 'summary' }>;
 
 export interface PlannedSummary {
+  readonly audience: SummaryAudience;
   readonly route: Route;
   readonly notification: SummaryNotification;
+  /** What to keep for the audience's next summary (`keys` only when every finding source was read). */
+  readonly record: LastSummary;
 }
 
 export interface SummaryContext {
   readonly now: Date;
-  /** The last summary's time per route name; default: one schedule period before `now`. */
-  readonly since?: (route: Route) => Date;
-  /** The last summary's open total per route name, when it was recorded. */
-  readonly previousOpen?: (route: Route) => number | undefined;
+  /** The last summary of each audience, by `SummaryAudience.id`. */
+  readonly last?: (id: string) => LastSummary | undefined;
+  /** The start of the period; default: the last summary's time, else one schedule period before `now`. */
+  readonly since?: Date;
+  /** When the notifier last mailed each finding, by `Finding.key` (its dedup state), when it was read. */
+  readonly notifiedAt?: ReadonlyMap<string, string>;
+  /**
+   * `false` when some findings could not be read (a source failed or was cut off): new and resolved
+   * then come from timestamps (a finding not read would look resolved), and no key record is kept.
+   */
+  readonly complete?: boolean;
   readonly problems?: readonly string[];
 }
 
 const DAY = 86_400_000;
 const UNITS: Readonly<Record<string, number>> = { minute: 60_000, hour: 3_600_000, day: DAY };
-
-/**
- * The routes with a summary: every configured route (unless its `summary.enabled` is false), and
- * the fallback route; `only` picks one by name (a schedule names its route).
- */
-export function summaryRoutes(config: NotifierConfig, only?: string): Route[] {
-  const routes = [...config.policy.routes, { ...FALLBACK_ROUTE, ...(config.summary ? { summary: config.summary } : {}) }];
-  return routes.filter((route) => (route.summary?.enabled ?? true) && (only === undefined || route.name === only));
-}
 
 /**
  * How long one schedule period is: `rate(2 hours)` literally; a cron with a day of week: a week;
@@ -54,6 +61,42 @@ export function periodMs(schedule: string): number {
 }
 
 /**
+ * The summary of each audience.
+ *
+ * @example
+ * const { audiences } = summaryAudiences(findings, config, { directory });
+ * const planned = planAudiences(audiences, config, { now, last: (id) => records.get(id) });
+ */
+export function planAudiences(audiences: readonly SummaryAudience[], config: NotifierConfig, context: SummaryContext): PlannedSummary[] {
+  const complete = context.complete ?? true;
+  return audiences.map((audience): PlannedSummary => {
+    const { route } = audience;
+    const last = context.last?.(audience.id);
+    const period = periodMs(route.summary?.schedule ?? config.summary?.schedule ?? 'rate(7 days)');
+    const since = context.since ?? last?.at ?? new Date(context.now.getTime() - period);
+    const summary = buildSummary(audience.findings, {
+      route: route.name,
+      now: context.now,
+      since,
+      ...(last ? { previousOpen: last.open } : {}),
+      ...(last?.keys && complete ? { previousKeys: last.keys } : {}),
+      ...(context.notifiedAt ? { notifiedAt: context.notifiedAt } : {}),
+      ...(audience.owner ? { owner: audience.owner.to } : {}),
+      ...(context.problems ? { problems: context.problems } : {}),
+    });
+    const eventId = `summary-${audience.id}-${summary.at}`;
+    const record = {
+      at: context.now,
+      open: summary.open,
+      ...(complete ? { keys: new Set(findingHashes(openFindings(audience.findings))) } : {}),
+    };
+    return { audience, route, notification: { kind: 'summary', summary, trigger: { eventId, detailType: 'Scheduled Summary' } }, record };
+  });
+}
+
+/**
+ * Every audience's summary over these findings (`summaryAudiences`, then `planAudiences`).
+ *
  * @example
  * const [first] = planSummaries(findings, config, { now: new Date() });
  * renderer.render(first.notification, { locale: 'en', timeZone: 'UTC' });
@@ -61,31 +104,9 @@ export function periodMs(schedule: string): number {
 export function planSummaries(
   findings: readonly Finding[],
   config: NotifierConfig,
-  context: SummaryContext,
+  context: SummaryContext & { readonly directory?: AccountDirectory },
   only?: string,
 ): PlannedSummary[] {
-  const routes = summaryRoutes(config, only);
-  const byRoute = new Map<string, Finding[]>(routes.map((route) => [route.name, []]));
-  for (const finding of findings) byRoute.get(routeFinding(finding, config.policy.routes).name)?.push(finding);
-  // The fallback route has a summary of its own when no route is configured, when asked for, or when it has findings.
-  const wanted = (route: Route) =>
-    route.name !== FALLBACK_ROUTE.name ||
-    only !== undefined ||
-    config.policy.routes.length === 0 ||
-    (byRoute.get(route.name)?.length ?? 0) > 0;
-  return routes.filter(wanted).map((route): PlannedSummary => {
-    const since =
-      context.since?.(route) ??
-      new Date(context.now.getTime() - periodMs(route.summary?.schedule ?? config.summary?.schedule ?? 'rate(7 days)'));
-    const previousOpen = context.previousOpen?.(route);
-    const summary = buildSummary(byRoute.get(route.name) ?? [], {
-      route: route.name,
-      now: context.now,
-      since,
-      ...(previousOpen === undefined ? {} : { previousOpen }),
-      ...(context.problems ? { problems: context.problems } : {}),
-    });
-    const trigger = { eventId: `summary-${route.name}-${summary.at}`, detailType: 'Scheduled Summary' };
-    return { route, notification: { kind: 'summary', summary, trigger } };
-  });
+  const options = { ...(only === undefined ? {} : { only }), ...(context.directory ? { directory: context.directory } : {}) };
+  return planAudiences(summaryAudiences(findings, config, options).audiences, config, context);
 }

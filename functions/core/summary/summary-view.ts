@@ -26,6 +26,13 @@ export interface SummaryView {
     readonly trendColor: string;
     readonly newCount: number;
     readonly resolvedCount: number;
+    /** New and resolved came from Security Hub's timestamps (no record of the last summary's open findings). */
+    readonly byTimestamps: boolean;
+    /** Findings the notifier mailed in the period, when its state was read. */
+    readonly mailedCount?: number | undefined;
+    readonly showMailed: boolean;
+    /** An owner summary: the owner's address. */
+    readonly owner?: string | undefined;
     readonly accounts: readonly {
       readonly label: string;
       readonly critical: number;
@@ -81,6 +88,10 @@ export function summaryView(summary: Summary, t: LocaleStrings, options: RenderO
       trendColor: TREND_COLORS[direction],
       newCount: summary.newSince,
       resolvedCount: summary.resolvedSince,
+      byTimestamps: summary.changesFrom === 'timestamps',
+      mailedCount: summary.mailedSince,
+      showMailed: summary.mailedSince !== undefined,
+      owner: line(summary.owner),
       accounts: summary.accounts.map((a) => ({
         label: line(accountLabel(a.id, a.name)) ?? '-',
         critical: a.bySeverity.CRITICAL,

@@ -46,6 +46,15 @@ export interface Summary {
   readonly previousOpen: number;
   readonly newSince: number;
   readonly resolvedSince: number;
+  /**
+   * What new and resolved were counted against: the last summary's record of its open findings,
+   * or (the first summary, or no complete record) Security Hub's timestamps.
+   */
+  readonly changesFrom: 'lastSummary' | 'timestamps';
+  /** Findings the notifier mailed in the period; absent when its state was not read. */
+  readonly mailedSince?: number;
+  /** An owner summary (only the accounts of one owner): the owner's address. */
+  readonly owner?: string;
   /** Worst first, at most `SUMMARY_LIMITS.accounts`; `accountCount` counts them all. */
   readonly accounts: readonly AccountRow[];
   readonly accountCount: number;

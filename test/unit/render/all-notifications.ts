@@ -2,7 +2,9 @@
 import { parseConfig } from '../../../functions/core/config.js';
 import { createPipeline } from '../../../functions/core/pipeline/pipeline.js';
 import type { Notification } from '../../../functions/core/policy/notification.js';
-import { planSummaries } from '../../../functions/core/summary/route-summaries.js';
+import { FALLBACK_ROUTE } from '../../../functions/core/policy/route.js';
+import { findingHashes } from '../../../functions/core/summary/last-summary.js';
+import { planAudiences, planSummaries } from '../../../functions/core/summary/route-summaries.js';
 import {
   aDigest,
   aFinding,
@@ -80,6 +82,12 @@ function summaries(fixtures: readonly NamedNotification[]): NamedNotification[] 
       name: 'hostile summary',
       notification,
     })),
+    // An owner's summary against a last summary, with the notifier's mail count: every optional line shown.
+    ...planAudiences([{ id: 'owner', route: FALLBACK_ROUTE, owner: { to: HOSTILE, accounts: [] }, findings: hostile }], PERMISSIVE, {
+      now,
+      last: () => ({ at: new Date('2026-03-24T08:00:00Z'), open: 3, keys: new Set(findingHashes(hostile.slice(1))) }),
+      notifiedAt: new Map(hostile.map((f) => [f.key, '2026-03-30T00:00:00.000Z'])),
+    }).map(({ notification }) => ({ name: 'hostile owner summary against the last one', notification })),
   ];
 }
 
