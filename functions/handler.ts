@@ -15,7 +15,7 @@ import { METRICS_SERVICE, metricsDisabled } from './adapters/window-metrics.js';
 import type { NotifierConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
 import { createEventPipeline } from './core/pipeline.js';
-import { renderer } from './core/render/prebuilt.js';
+import { alertRenderer } from './core/render/prebuilt-alert.js';
 
 const logger = new Logger({ serviceName: METRICS_SERVICE });
 // EMF on stdout, as Powertools Metrics wrote it (and turned off by the same variables).
@@ -43,7 +43,7 @@ async function wire(config: NotifierConfig): Promise<NotifierHandler> {
   ]);
   return createHandler({
     config,
-    pipeline: createEventPipeline(config, renderer),
+    pipeline: createEventPipeline(config, alertRenderer),
     transport,
     log: logger,
     ...(store ? { store } : {}),

@@ -36,6 +36,10 @@ export interface Pipeline {
    * result does not depend on the clock.
    */
   plan(json: unknown, input: string, now?: Date): Outcome[];
+}
+
+/** The pipeline of replay, preview and the summary Lambda: it also renders the route summaries. */
+export interface PipelineWithSummaries extends Pipeline {
   /** The summary email of each route over these findings (`only`: one route, by name), in the route's locale and time zone. */
   summaries(findings: readonly Finding[], context: SummaryContext, only?: string): { route: Route; email: Email }[];
 }
@@ -48,13 +52,25 @@ export interface Pipeline {
  * const reads = bodies.map((body, i) => pipeline.read(JSON.parse(body), `message-${i}`));
  * const { plan, emails } = pipeline.window(reads, { now: new Date(), prior: await store.getMany(keys) });
  */
-export function createPipeline(config: NotifierConfig, renderer: Renderer): Pipeline {
-  return pipelineWith(config, renderer, decodeInput);
+export function createPipeline(config: NotifierConfig, renderer: Renderer): PipelineWithSummaries {
+  return {
+    ...pipelineWith(config, renderer, decodeInput),
+    summaries(findings, context, only) {
+      return planSummaries(findings, config, context, only).map(({ route, notification }) => ({
+        route,
+        email: renderer.render(notification, {
+          locale: route.locale ?? config.locale,
+          timeZone: route.summary?.timeZone ?? config.timeZone,
+        }),
+      }));
+    },
+  };
 }
 
 /**
  * The Lambda's pipeline (once per cold start): the same, reading EventBridge events only
- * (`decodeEvent`), so replay's other input shapes are not in the Lambda bundle.
+ * (`decodeEvent`) and without summaries, so replay's other input shapes and the summary code are
+ * not in the Lambda bundle.
  *
  * @example const pipeline = createEventPipeline(config, renderer);
  */
@@ -69,15 +85,6 @@ function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decode
   return {
     read,
     window,
-    summaries(findings, context, only) {
-      return planSummaries(findings, config, context, only).map(({ route, notification }) => ({
-        route,
-        email: renderer.render(notification, {
-          locale: route.locale ?? config.locale,
-          timeZone: route.summary?.timeZone ?? config.timeZone,
-        }),
-      }));
-    },
     plan(json, input, now) {
       const one = read(json, input);
       const { plan, emails, renderFailures } = window([one], { now: now ?? eventTime(one), prior: new Map() });

@@ -6,7 +6,7 @@
 import { EMPTY_DIRECTORY } from '../../core/accounts/directory.js';
 import { accountIdsOf, readsWithAccounts } from '../../core/accounts/with-accounts.js';
 import type { NotifierConfig } from '../../core/config.js';
-import type { Pipeline } from '../../core/pipeline.js';
+import type { PipelineWithSummaries } from '../../core/pipeline.js';
 import type { Route } from '../../core/policy/policy-config.js';
 import { periodMs } from '../../core/summary/route-summaries.js';
 import { destinationOf } from '../deliver-window.js';
@@ -18,7 +18,7 @@ import type { SummaryState } from './summary-state.js';
 
 export interface SummaryDeps {
   readonly config: NotifierConfig;
-  readonly pipeline: Pipeline;
+  readonly pipeline: PipelineWithSummaries;
   readonly transport: Transport;
   readonly securityHub: SecurityHubClient;
   readonly directory?: DirectorySource;
