@@ -19,7 +19,7 @@ import {
   type TemplateFamily,
   type TemplateName,
 } from '../core/render/compiled-templates.js';
-import { LOCALE_KEYS_USED_IN_CODE } from '../core/render/labels.js';
+import { localeKeysUsedInCode } from '../core/render/labels.js';
 import { VIEW_SHAPES } from '../core/render/view-shapes.js';
 import { markBreakable } from './break-long-tokens.js';
 import { checkLocales, type LocaleFile, parseLocale } from './check-locales.js';
@@ -138,7 +138,7 @@ export interface TemplateSources {
 export async function readTemplateSources(dir = 'templates'): Promise<TemplateSources> {
   const locales = await readLocales(dir);
   await checkPartials(dir);
-  const used: Used = new Map(LOCALE_KEYS_USED_IN_CODE.map((key) => [key, { file: 'functions/core/render/labels.ts', line: 1 }]));
+  const used: Used = new Map(localeKeysUsedInCode().map((key) => [key, { file: 'functions/core/render/labels.ts', line: 1 }]));
   const html: Partial<Record<TemplateName, { file: string; source: string }>> = {};
   const text: Partial<Record<TemplateName, { file: string; source: string }>> = {};
   const localeKeys: Partial<Record<TemplateName | 'subject', ReadonlySet<string>>> = {};
@@ -201,11 +201,11 @@ export async function compileTemplatePrograms(dir = 'templates'): Promise<Templa
 
 /**
  * The labels a family reads: those of its templates and the subject, and every label the view
- * code reads (`LOCALE_KEYS_USED_IN_CODE`), in the order of the locale files.
+ * code reads (`localeKeysUsedInCode`), in the order of the locale files.
  */
 function familyLocales(sources: TemplateSources, names: readonly TemplateName[]): TemplateSources['locales'] {
   const keys = new Set([
-    ...LOCALE_KEYS_USED_IN_CODE,
+    ...localeKeysUsedInCode(),
     ...sources.localeKeys.subject,
     ...names.flatMap((name) => [...sources.localeKeys[name]]),
   ]);
