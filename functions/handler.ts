@@ -13,7 +13,7 @@ import { configSource, readLambdaConfig } from './adapters/lambda-config.js';
 import type { NotifierConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
 import { createEventPipeline } from './core/pipeline/pipeline.js';
-import { renderer } from './core/render/prebuilt.js';
+import { alertRenderer } from './core/render/prebuilt-alert.js';
 import { createHandler, type HandlerDeps, type NotifierHandler } from './notifier/create-handler.js';
 import { METRICS_SERVICE, metricsDisabled } from './notifier/metrics.js';
 
@@ -43,7 +43,7 @@ async function wire(config: NotifierConfig): Promise<NotifierHandler> {
   ]);
   return createHandler({
     config,
-    pipeline: createEventPipeline(config, renderer),
+    pipeline: createEventPipeline(config, alertRenderer),
     transport,
     log: logger,
     ...(store ? { store } : {}),

@@ -1,7 +1,8 @@
 /**
- * The summary Lambda entry point (the same bundle's second handler). EventBridge Scheduler invokes
- * it with `{"route": "<name>"}`, one schedule per route (see infra/lib/summary-schedule.ts); without
- * a route, every route's summary is sent. Wiring once per cold start, as in handler.ts.
+ * The summary Lambda entry point, bundled on its own with only the summary templates (see
+ * infra/lib/summary-schedule.ts). EventBridge Scheduler invokes it with `{"route": "<name>"}`, one
+ * schedule per route; without a route, every route's summary is sent. Wiring once per cold start,
+ * as in handler.ts.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { STATE_CLIENT_OPTIONS } from './adapters/create-state-store.js';
@@ -13,7 +14,7 @@ import { type SentSummary, type SummaryDeps, sendSummary } from './adapters/summ
 import { createSummaryState } from './adapters/summary/summary-state.js';
 import { ConfigError } from './core/errors.js';
 import { createPipeline } from './core/pipeline/pipeline.js';
-import { renderer } from './core/render/prebuilt.js';
+import { summaryRenderer } from './core/render/prebuilt-summary.js';
 import { summaryRoutes } from './core/summary/summary-audiences.js';
 import { METRICS_SERVICE } from './notifier/metrics.js';
 
@@ -36,7 +37,7 @@ async function wire(): Promise<SummaryDeps> {
       : undefined;
   return {
     config,
-    pipeline: createPipeline(config, renderer),
+    pipeline: createPipeline(config, summaryRenderer),
     transport,
     securityHub: new SecurityHubClient(SDK_CLIENT_OPTIONS),
     log: logger,

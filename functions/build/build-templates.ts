@@ -1,24 +1,28 @@
 /**
- * `npm run build:templates`: compiles `templates/` and writes the module the Lambda imports,
- * `functions/core/render/generated/templates.ts` (git-ignored). On a broken template it prints one
- * line `file:line: message` and exits with 1.
+ * `npm run build:templates`: compiles `templates/` and writes the modules the Lambdas import into
+ * `functions/core/render/generated/` (git-ignored): one per email family (`alert.ts`, `summary.ts`)
+ * and `templates.ts`, which joins them. On a broken template it prints one line `file:line: message`
+ * and exits with 1.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import { TemplateError } from '../core/errors.js';
-import { compileTemplateProgram } from './compile-templates.js';
-import { templatesModule } from './templates-module.js';
+import { compileTemplatePrograms } from './compile-templates.js';
+import { familyModule, joinedModule } from './templates-module.js';
 
-const OUT = 'functions/core/render/generated/templates.ts';
+const OUT = 'functions/core/render/generated';
 
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? 'templates';
   const out = process.argv[3] ?? OUT;
   try {
-    const program = await compileTemplateProgram(dir);
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, templatesModule(program));
-    process.stdout.write(`templates: wrote ${out}\n`);
+    const programs = await compileTemplatePrograms(dir);
+    await mkdir(out, { recursive: true });
+    for (const [family, program] of Object.entries(programs)) {
+      await writeFile(join(out, `${family}.ts`), familyModule(family as keyof typeof programs, program));
+    }
+    await writeFile(join(out, 'templates.ts'), joinedModule());
+    process.stdout.write(`templates: wrote ${[...Object.keys(programs), 'templates'].map((name) => join(out, `${name}.ts`)).join(', ')}\n`);
   } catch (error) {
     const message = error instanceof TemplateError ? error.message : `${dir}: ${(error as Error).message}`;
     process.stderr.write(`${message.replace(/\s+/g, ' ').trim()}\n`);

@@ -10,8 +10,16 @@ import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import { LOCALES, type Locale } from '../core/config.js';
 import { TemplateError } from '../core/errors.js';
-import { type CompiledTemplates, TEMPLATE_NAMES, type TemplateName } from '../core/render/compiled-templates.js';
-import { LOCALE_KEYS_USED_IN_CODE } from '../core/render/labels.js';
+import {
+  type CompiledTemplates,
+  type FamilyName,
+  joinTemplates,
+  TEMPLATE_FAMILIES,
+  TEMPLATE_NAMES,
+  type TemplateFamily,
+  type TemplateName,
+} from '../core/render/compiled-templates.js';
+import { localeKeysUsedInCode } from '../core/render/labels.js';
 import { VIEW_SHAPES } from '../core/render/view-shapes.js';
 import { markBreakable } from './break-long-tokens.js';
 import { checkLocales, type LocaleFile, parseLocale } from './check-locales.js';
@@ -117,6 +125,8 @@ export interface TemplateSources {
   readonly text: Readonly<Record<TemplateName, { readonly file: string; readonly source: string }>>;
   readonly subject: { readonly file: string; readonly source: string };
   readonly locales: Readonly<Record<Locale, Readonly<Record<string, string>>>>;
+  /** The locale keys each body template (HTML and text) reads as `t.key`, and the subject's. */
+  readonly localeKeys: Readonly<Record<TemplateName | 'subject', ReadonlySet<string>>>;
 }
 
 /**
@@ -128,23 +138,29 @@ export interface TemplateSources {
 export async function readTemplateSources(dir = 'templates'): Promise<TemplateSources> {
   const locales = await readLocales(dir);
   await checkPartials(dir);
-  const used: Used = new Map(LOCALE_KEYS_USED_IN_CODE.map((key) => [key, { file: 'functions/core/render/labels.ts', line: 1 }]));
+  const used: Used = new Map(localeKeysUsedInCode().map((key) => [key, { file: 'functions/core/render/labels.ts', line: 1 }]));
   const html: Partial<Record<TemplateName, { file: string; source: string }>> = {};
   const text: Partial<Record<TemplateName, { file: string; source: string }>> = {};
+  const localeKeys: Partial<Record<TemplateName | 'subject', ReadonlySet<string>>> = {};
   for (const name of TEMPLATE_NAMES) {
     const mjmlFile = join(dir, `${name}.mjml`);
     const mjmlSource = await read(mjmlFile);
-    note(used, mjmlFile, checkTemplate(mjmlFile, mjmlSource, VIEW_SHAPES[name], true).localeKeys);
+    const htmlKeys = checkTemplate(mjmlFile, mjmlSource, VIEW_SHAPES[name], true).localeKeys;
+    note(used, mjmlFile, htmlKeys);
     html[name] = { file: mjmlFile, source: markBreakable(await compileMjml(mjmlFile, mjmlSource)) };
 
     const textFile = join(dir, `${name}.txt.hbs`);
     const textSource = await read(textFile);
-    note(used, textFile, checkTemplate(textFile, textSource, VIEW_SHAPES[name], false).localeKeys);
+    const textKeys = checkTemplate(textFile, textSource, VIEW_SHAPES[name], false).localeKeys;
+    note(used, textFile, textKeys);
     text[name] = { file: textFile, source: textSource };
+    localeKeys[name] = new Set([...htmlKeys.keys(), ...textKeys.keys()]);
   }
   const subjectFile = join(dir, 'subject.hbs');
   const subjectSource = await read(subjectFile);
-  note(used, subjectFile, checkTemplate(subjectFile, subjectSource, VIEW_SHAPES.subject, false).localeKeys);
+  const subjectKeys = checkTemplate(subjectFile, subjectSource, VIEW_SHAPES.subject, false).localeKeys;
+  note(used, subjectFile, subjectKeys);
+  localeKeys.subject = new Set(subjectKeys.keys());
   checkLocales(
     locales.en,
     LOCALES.filter((l) => l !== 'en').map((l) => locales[l]),
@@ -155,37 +171,56 @@ export async function readTemplateSources(dir = 'templates'): Promise<TemplateSo
     text: text as TemplateSources['text'],
     subject: { file: subjectFile, source: subjectSource },
     locales: Object.fromEntries(LOCALES.map((l) => [l, locales[l].strings])) as TemplateSources['locales'],
+    localeKeys: localeKeys as TemplateSources['localeKeys'],
   };
 }
 
+/** One family's compiled programs: each with its own literal pool, so a family's module holds only its own text. */
+export type TemplatePrograms = { readonly [F in TemplateFamily]: TemplateProgram<FamilyName<F>> };
+
 /**
- * Compiles and checks every template under `dir` into one program (render function sources and
- * the literals they share), as the generated module holds it.
+ * Compiles and checks every template under `dir` into one program per email family (render
+ * function sources and the literals they share), as the generated modules hold them.
  *
- * @example templatesModule(await compileTemplateProgram('templates'))
+ * @example const { alert } = await compileTemplatePrograms('templates'); familyModule(alert)
  * @throws TemplateError naming the file and line of the first problem.
  */
-export async function compileTemplateProgram(dir = 'templates'): Promise<TemplateProgram> {
+export async function compileTemplatePrograms(dir = 'templates'): Promise<TemplatePrograms> {
   const sources = await readTemplateSources(dir);
-  const pool = new LiteralPool();
-  const each = (group: TemplateSources['html'], html: boolean) =>
-    Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, compile(group[name].file, group[name].source, html, pool)])) as Record<
-      TemplateName,
-      string
-    >;
-  const html = each(sources.html, true);
-  const text = each(sources.text, false);
-  const subject = compile(sources.subject.file, sources.subject.source, false, pool);
-  return { prelude: pool.prelude(), html, text, subject, locales: sources.locales };
+  const family = <K extends TemplateName>(names: readonly K[]): TemplateProgram<K> => {
+    const pool = new LiteralPool();
+    const each = (group: TemplateSources['html'], html: boolean) =>
+      Object.fromEntries(names.map((name) => [name, compile(group[name].file, group[name].source, html, pool)])) as Record<K, string>;
+    const html = each(sources.html, true);
+    const text = each(sources.text, false);
+    const subject = compile(sources.subject.file, sources.subject.source, false, pool);
+    return { prelude: pool.prelude(), html, text, subject, locales: familyLocales(sources, names) };
+  };
+  return { alert: family(TEMPLATE_FAMILIES.alert), summary: family(TEMPLATE_FAMILIES.summary) };
+}
+
+/**
+ * The labels a family reads: those of its templates and the subject, and every label the view
+ * code reads (`localeKeysUsedInCode`), in the order of the locale files.
+ */
+function familyLocales(sources: TemplateSources, names: readonly TemplateName[]): TemplateSources['locales'] {
+  const keys = new Set([
+    ...localeKeysUsedInCode(),
+    ...sources.localeKeys.subject,
+    ...names.flatMap((name) => [...sources.localeKeys[name]]),
+  ]);
+  const pick = (strings: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(strings).filter(([key]) => keys.has(key)));
+  return Object.fromEntries(LOCALES.map((locale) => [locale, pick(sources.locales[locale])])) as TemplateSources['locales'];
 }
 
 /**
  * Compiles and checks every template under `dir` into render functions (evaluated from the same
- * source the generated module holds).
+ * sources the generated modules hold), every family joined.
  *
  * @example const renderer = createRenderer(await compileTemplates('templates'));
  * @throws TemplateError naming the file and line of the first problem.
  */
 export async function compileTemplates(dir = 'templates'): Promise<CompiledTemplates> {
-  return loadTemplates(await compileTemplateProgram(dir));
+  const { alert, summary } = await compileTemplatePrograms(dir);
+  return joinTemplates({ alert: loadTemplates(alert), summary: loadTemplates(summary) });
 }

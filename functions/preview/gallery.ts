@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Finding, Severity } from '../core/finding/model.js';
 import { mostSevere } from '../core/finding/severity.js';
-import type { Pipeline } from '../core/pipeline/pipeline.js';
+import type { Pipeline, PipelineWithSummaries } from '../core/pipeline/pipeline.js';
 import type { Email } from '../core/render/email.js';
 import { collectInputs } from '../replay/collect-inputs.js';
 
@@ -34,7 +34,7 @@ export interface Gallery {
  * @example
  * const gallery = await buildGallery(createPipeline(config, renderer), ['fixtures']);
  */
-export async function buildGallery(pipeline: Pipeline, paths: readonly string[]): Promise<Gallery> {
+export async function buildGallery(pipeline: PipelineWithSummaries, paths: readonly string[]): Promise<Gallery> {
   const { files, missing } = await collectInputs(paths);
   const items: GalleryItem[] = missing.map((file) => ({
     kind: 'error',
@@ -50,7 +50,7 @@ export async function buildGallery(pipeline: Pipeline, paths: readonly string[])
 }
 
 /** The summary of every fixture finding: the summary template's preview data. */
-function summaryItems(pipeline: Pipeline, findings: readonly Finding[]): GalleryItem[] {
+function summaryItems(pipeline: PipelineWithSummaries, findings: readonly Finding[]): GalleryItem[] {
   const times = findings.map((f) => Date.parse(f.updatedAt ?? '')).filter((t) => Number.isFinite(t));
   const now = new Date(times.length > 0 ? Math.max(...times) : 0);
   try {

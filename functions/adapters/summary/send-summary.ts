@@ -8,7 +8,7 @@
 import { EMPTY_DIRECTORY } from '../../core/accounts/directory.js';
 import { accountIdsOf, readsWithAccounts } from '../../core/accounts/with-accounts.js';
 import type { NotifierConfig } from '../../core/config.js';
-import type { Pipeline, RenderedSummary } from '../../core/pipeline/pipeline.js';
+import type { PipelineWithSummaries, RenderedSummary } from '../../core/pipeline/pipeline.js';
 import { ratePerSecond, sendDelays } from '../../core/policy/pacing.js';
 import type { Route } from '../../core/policy/policy-config.js';
 import type { StateStore } from '../../core/policy/state.js';
@@ -24,7 +24,7 @@ import type { SummaryState } from './summary-state.js';
 
 export interface SummaryDeps {
   readonly config: NotifierConfig;
-  readonly pipeline: Pipeline;
+  readonly pipeline: PipelineWithSummaries;
   readonly transport: Transport;
   readonly securityHub: SecurityHubClient;
   readonly directory?: DirectorySource;

@@ -38,6 +38,10 @@ export interface Pipeline {
    * result does not depend on the clock.
    */
   plan(json: unknown, input: string, now?: Date): Outcome[];
+}
+
+/** The pipeline of replay, preview and the summary Lambda: it also plans and renders the summaries. */
+export interface PipelineWithSummaries extends Pipeline {
   /** Who gets a summary over these findings: each route's recipients, and on owner routes each owner (`directory`). */
   summaryAudiences(findings: readonly Finding[], options?: AudienceOptions): { audiences: SummaryAudience[]; noOwner: NoOwnerSummary[] };
   /** The summary email of each audience, in its route's locale and time zone, and the record to keep for the next one. */
@@ -59,27 +63,9 @@ export interface RenderedSummary {
  * const reads = bodies.map((body, i) => pipeline.read(JSON.parse(body), `message-${i}`));
  * const { plan, emails } = pipeline.batch(reads, { now: new Date(), prior: await store.getMany(keys) });
  */
-export function createPipeline(config: NotifierConfig, renderer: Renderer): Pipeline {
-  return pipelineWith(config, renderer, decodeInput);
-}
-
-/**
- * The Lambda's pipeline (once per cold start): the same, reading EventBridge events only
- * (`decodeEvent`), so replay's other input shapes are not in the Lambda bundle.
- *
- * @example const pipeline = createEventPipeline(config, renderer);
- */
-export function createEventPipeline(config: NotifierConfig, renderer: Renderer): Pipeline {
-  return pipelineWith(config, renderer, decodeEvent);
-}
-
-function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decoder): Pipeline {
-  const enabled = enabledDetailTypes(config.detailTypes);
-  const read = (json: unknown, input: string) => readInput(json, input, enabled, decode);
-  const batch = (reads: readonly InputRead[], state: BatchContext) => renderBatch(config, renderer, reads, state);
+export function createPipeline(config: NotifierConfig, renderer: Renderer): PipelineWithSummaries {
   return {
-    read,
-    batch,
+    ...pipelineWith(config, renderer, decodeInput),
     summaryAudiences(findings, options) {
       return summaryAudiences(findings, config, options);
     },
@@ -94,6 +80,27 @@ function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decode
         }),
       }));
     },
+  };
+}
+
+/**
+ * The Lambda's pipeline (once per cold start): the same, reading EventBridge events only
+ * (`decodeEvent`) and without summaries, so replay's other input shapes and the summary code are
+ * not in the Lambda bundle.
+ *
+ * @example const pipeline = createEventPipeline(config, renderer);
+ */
+export function createEventPipeline(config: NotifierConfig, renderer: Renderer): Pipeline {
+  return pipelineWith(config, renderer, decodeEvent);
+}
+
+function pipelineWith(config: NotifierConfig, renderer: Renderer, decode: Decoder): Pipeline {
+  const enabled = enabledDetailTypes(config.detailTypes);
+  const read = (json: unknown, input: string) => readInput(json, input, enabled, decode);
+  const batch = (reads: readonly InputRead[], state: BatchContext) => renderBatch(config, renderer, reads, state);
+  return {
+    read,
+    batch,
     plan(json, input, now) {
       const one = read(json, input);
       const { plan, emails, renderFailures } = batch([one], { now: now ?? eventTime(one), prior: new Map() });

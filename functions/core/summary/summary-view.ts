@@ -4,6 +4,7 @@ import { SEVERITIES } from '../finding/model.js';
 import { safeUrl } from '../finding/safe-url.js';
 import { cleanLine, cleanShort } from '../render/clean-text.js';
 import type { LocaleStrings } from '../render/compiled-templates.js';
+import type { ViewBuilders } from '../render/family-renderer.js';
 import { formatDate } from '../render/format-date.js';
 import { label, moreNote, severityView } from '../render/labels.js';
 import type { RenderOptions } from '../render/renderer.js';
@@ -116,3 +117,8 @@ export function summaryView(summary: Summary, t: LocaleStrings, options: RenderO
     },
   };
 }
+
+/** The view builder of the summary email. */
+export const SUMMARY_VIEWS: ViewBuilders<'summary'> = {
+  summary: (notification, t, options) => summaryView(notification.summary, t, options),
+};

@@ -136,7 +136,7 @@ describe('compileTemplates', () => {
 describe('npm run build:templates', () => {
   it('exits 1 with one line "file:line: message" on stderr for a broken template', async () => {
     const dir = await brokenCopy('finding.mjml', (s) => s.replace('<h1 style', '{{finding.nope}}<h1 style'));
-    const out = join(dir, 'out.ts');
+    const out = join(dir, 'generated');
     const result = await run('npx', ['tsx', 'functions/build/build-templates.ts', dir, out]).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,

@@ -11,8 +11,8 @@ const SEED_TEXT = readFileSync(new URL('../../../fixtures/seed/cis-3.4-imported-
 const CONFIG = { transport: 'sns', sns: { topicArn: 'arn:aws:sns:us-east-1:111122223333:alerts' } };
 const RENDER_BUG = new TypeError('renderer bug');
 
-vi.mock('../../../functions/core/render/prebuilt.js', () => ({
-  renderer: {
+vi.mock('../../../functions/core/render/prebuilt-alert.js', () => ({
+  alertRenderer: {
     render() {
       throw RENDER_BUG;
     },

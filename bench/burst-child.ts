@@ -4,10 +4,10 @@
  * argv[2], processes them in SQS batches of 10 as the handler would, and prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
-import { createMemoryTransport } from '../../functions/adapters/memory-transport.js';
-import { parseConfig } from '../../functions/core/config.js';
-import { createEventPipeline } from '../../functions/core/pipeline/pipeline.js';
-import { renderer } from '../../functions/core/render/prebuilt.js';
+import { createMemoryTransport } from '../functions/adapters/memory-transport.js';
+import { parseConfig } from '../functions/core/config.js';
+import { createEventPipeline } from '../functions/core/pipeline/pipeline.js';
+import { renderer } from '../functions/core/render/prebuilt.js';
 import { BURST_CONFIG_RAW } from './burst-config.js';
 import { type Elapsed, stopwatch } from './clock.js';
 

@@ -19,7 +19,7 @@ import { OUT_DIR } from './paths.js';
  */
 export async function runChild<T>(entry: string, args: readonly string[], nodeFlags: readonly string[] = []): Promise<T> {
   mkdirSync(`${OUT_DIR}/bundles`, { recursive: true });
-  // bench-results/bundles/ is two levels below the root, as test/bench/ is: paths.ts resolves the same.
+  // paths.ts finds the project root from bench-results/bundles/ as from bench/.
   const outfile = `${OUT_DIR}/bundles/${path.basename(entry, '.ts')}.mjs`;
   await build({ ...SCRIPT_BUNDLE_OPTIONS, entryPoints: [fileURLToPath(new URL(`./${entry}`, import.meta.url))], outfile });
   const stdout = execFileSync(process.execPath, [...nodeFlags, outfile, ...args], {

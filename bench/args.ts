@@ -10,7 +10,7 @@ export interface BenchArgs {
 export const USAGE = 'usage: npm run bench [-- --quick] [--json FILE]';
 
 /**
- * Parses the arguments after `tsx test/bench/run.ts`.
+ * Parses the arguments after `tsx bench/run.ts`.
  *
  * @example
  * parseArgs(['--quick', '--json', 'out.json']) // { quick: true, jsonFile: 'out.json' }

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { compileMjml, compileTemplates } from '../../functions/build/compile-templates.js';
-import type { Notification } from '../../functions/core/policy/notification.js';
-import type { CompiledTemplates } from '../../functions/core/render/compiled-templates.js';
-import { createRenderer } from '../../functions/core/render/create-renderer.js';
+import { compileMjml, compileTemplates } from '../functions/build/compile-templates.js';
+import type { Notification } from '../functions/core/policy/notification.js';
+import type { CompiledTemplates } from '../functions/core/render/compiled-templates.js';
+import { createRenderer } from '../functions/core/render/create-renderer.js';
 import { runChild } from './child.js';
 import { stopwatch, timeAsync } from './clock.js';
 import { WARM_UP_MS } from './measure-render.js';

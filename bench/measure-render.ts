@@ -1,5 +1,5 @@
 /** Time to render one email (HTML, text, subject) from the model with the precompiled templates. */
-import type { Renderer } from '../../functions/core/render/renderer.js';
+import type { Renderer } from '../functions/core/render/renderer.js';
 import { runChild } from './child.js';
 import { stopwatch } from './clock.js';
 import type { FixtureNotification } from './notifications.js';

@@ -4,7 +4,7 @@
  * the benchmark's MJML, Handlebars and esbuild, whose heap V8's concurrent GC threads would
  * otherwise mark during the timing and charge to the render's CPU time. Prints one JSON line.
  */
-import { renderer } from '../../functions/core/render/prebuilt.js';
+import { renderer } from '../functions/core/render/prebuilt.js';
 import { loadFixtures } from './fixtures.js';
 import { timeRenders } from './measure-render.js';
 import { collectNotifications } from './notifications.js';

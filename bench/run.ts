@@ -37,7 +37,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 log(`${args.quick ? 'quick' : 'full'} run; building templates (npm run build:templates)`);
 execFileSync('npm', ['run', '--silent', 'build:templates'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 // Generated just now, so imported only now.
-const { renderer } = await import('../../functions/core/render/prebuilt.js');
+const { renderer } = await import('../functions/core/render/prebuilt.js');
 
 const fixtures = loadFixtures();
 const notifications = collectNotifications(fixtures, renderer);

@@ -4,10 +4,10 @@
  * finding, and DynamoDB's requests and cost per finding. Simulated seconds, so the numbers do not
  * depend on this machine's speed.
  */
-import { seededRandom } from '../../functions/simulate/random.js';
-import type { SimInput } from '../../functions/simulate/simulation.js';
-import { flood, run } from '../simulate/scenario.js';
-import { seedEvent } from '../support/seed-events.js';
+import { seededRandom } from '../functions/simulate/random.js';
+import type { SimInput } from '../functions/simulate/simulation.js';
+import { flood, run } from '../test/simulate/scenario.js';
+import { seedEvent } from '../test/support/seed-events.js';
 import { percentile } from './stats.js';
 
 /**

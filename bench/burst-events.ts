@@ -5,12 +5,12 @@
  * would email are used: every body then runs every stage (decode, parse, model, policy,
  * render, deliver), the costly path.
  */
-import { parseConfig } from '../../functions/core/config.js';
-import { decodeInput } from '../../functions/core/input/decode.js';
-import { DETAIL_TYPES, EVENT_SOURCE } from '../../functions/core/input/event.js';
-import { findingShape, isRecord } from '../../functions/core/input/finding-shape.js';
-import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
-import type { Renderer } from '../../functions/core/render/renderer.js';
+import { parseConfig } from '../functions/core/config.js';
+import { decodeInput } from '../functions/core/input/decode.js';
+import { DETAIL_TYPES, EVENT_SOURCE } from '../functions/core/input/event.js';
+import { findingShape, isRecord } from '../functions/core/input/finding-shape.js';
+import { createPipeline } from '../functions/core/pipeline/pipeline.js';
+import type { Renderer } from '../functions/core/render/renderer.js';
 import { BURST_CONFIG_RAW } from './burst-config.js';
 import type { Fixture } from './fixtures.js';
 

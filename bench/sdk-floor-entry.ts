@@ -4,6 +4,6 @@
  * handler (see build-bundles.ts) and loaded like it (see measure-import.ts).
  */
 import { SNSClient } from '@aws-sdk/client-sns';
-import { SDK_CLIENT_OPTIONS } from '../../functions/adapters/create-transport.js';
+import { SDK_CLIENT_OPTIONS } from '../functions/adapters/create-transport.js';
 
 export const client = new SNSClient(SDK_CLIENT_OPTIONS);

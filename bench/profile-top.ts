@@ -3,7 +3,7 @@
  * and the most inclusive time. Used to find why a number misses the budget (see README.md).
  *
  * @example
- * npx tsx test/bench/profile-top.ts bench-results/prof/CPU.*.cpuprofile [N]
+ * npx tsx bench/profile-top.ts bench-results/prof/CPU.*.cpuprofile [N]
  */
 import { readFileSync } from 'node:fs';
 
@@ -19,7 +19,7 @@ interface Profile {
 }
 
 const [, , file, limitArg] = process.argv;
-if (!file) throw new Error('usage: tsx test/bench/profile-top.ts FILE.cpuprofile [N]');
+if (!file) throw new Error('usage: tsx bench/profile-top.ts FILE.cpuprofile [N]');
 const limit = Number(limitArg ?? 30);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));

@@ -3,7 +3,7 @@
  * notifier that compiles MJML per email holds loaded (mjml, Handlebars, the templates), not the
  * rest of the benchmark. Prints one JSON line (MjmlResult).
  */
-import { renderer } from '../../functions/core/render/prebuilt.js';
+import { renderer } from '../functions/core/render/prebuilt.js';
 import { loadFixtures } from './fixtures.js';
 import { timeMjml } from './measure-mjml.js';
 import { collectNotifications } from './notifications.js';

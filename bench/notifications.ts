@@ -1,8 +1,8 @@
 /** Turns every fixture into the notifications the pipeline would render, so render timings cover every fixture. */
-import { type NotifierConfig, parseConfig } from '../../functions/core/config.js';
-import { createPipeline } from '../../functions/core/pipeline/pipeline.js';
-import type { Notification } from '../../functions/core/policy/notification.js';
-import type { Renderer } from '../../functions/core/render/renderer.js';
+import { type NotifierConfig, parseConfig } from '../functions/core/config.js';
+import { createPipeline } from '../functions/core/pipeline/pipeline.js';
+import type { Notification } from '../functions/core/policy/notification.js';
+import type { Renderer } from '../functions/core/render/renderer.js';
 import type { Fixture } from './fixtures.js';
 
 /** Lets every finding through, PASSED and archived ones too: the render benchmark wants every fixture's email. */

@@ -4,7 +4,7 @@
  * map, the AWS SDK external), so the benchmark follows the construct when it changes.
  */
 import type { BuildOptions } from 'esbuild';
-import { ASSET_ESBUILD_OPTIONS } from '../../infra/lib/function-code.js';
+import { ASSET_ESBUILD_OPTIONS } from '../infra/lib/function-code.js';
 
 /** The handler as the construct bundles it into its asset (`bundleHandler`). */
 export const LAMBDA_BUNDLE_OPTIONS = { ...ASSET_ESBUILD_OPTIONS, logLevel: 'silent' } as const satisfies BuildOptions;
