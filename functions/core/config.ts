@@ -8,10 +8,12 @@ import { ConfigError } from './errors.js';
 import { COMPLIANCE_STATUSES, RECORD_STATES, SEVERITIES, WORKFLOW_STATUSES } from './finding/model.js';
 import { DETAIL_TYPES, type DetailTypeKey } from './input/event.js';
 import { policySchema, summaryScheduleSchema } from './policy/policy-config.js';
-import { describeIssue, jsonPath } from './schema-issue.js';
+import { DESCRIBED_ISSUES, jsonPath } from './schema-issue.js';
 
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
+export const TRANSPORTS = ['ses', 'sns', 'file'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
 
 const emailList = z.array(z.email());
 
@@ -36,18 +38,24 @@ const filtersSchema = z.strictObject({
   ),
 });
 
-const configSchema = z.strictObject({
-  transport: z._default(z.enum(['ses', 'sns', 'file']), 'file'),
-  ses: z.optional(
-    z.strictObject({
-      from: z.email(),
-      to: emailList,
-      cc: z._default(emailList, []),
-      replyTo: z._default(emailList, []),
-      configurationSet: z.optional(z.string()),
-    }),
-  ),
-  sns: z.optional(z.strictObject({ topicArn: z.string().check(z.regex(/^arn:aws[\w-]*:sns:/)) })),
+const sesSection = {
+  from: z.email(),
+  to: emailList,
+  cc: z._default(emailList, []),
+  replyTo: z._default(emailList, []),
+  configurationSet: z.optional(z.string()),
+};
+const snsSection = { topicArn: z.string().check(z.regex(/^arn:aws[\w-]*:sns:/)) };
+const sesSchema = z.strictObject(sesSection);
+const snsSchema = z.strictObject(snsSection);
+
+/** The message when a transport's own section is missing (zod's own says only "expected object"). */
+const requiredWith = (transport: Transport) => ({
+  error: (issue: { readonly input: unknown }) => (issue.input === undefined ? `required when transport is "${transport}"` : undefined),
+});
+
+/** Every setting but the transport and its sections. */
+const settings = {
   /** Where the file transport writes the outbox. */
   outDir: z._default(z.string(), 'outbox'),
   locale: z._default(z.enum(LOCALES), 'en'),
@@ -81,9 +89,43 @@ const configSchema = z.strictObject({
       cacheTtlHours: z._default(z.number().check(z.positive()), 24),
     }),
   ),
-});
+};
 
+/**
+ * The transport decides which section is required: `ses` needs `ses` (with a recipient), `sns`
+ * needs `sns`, `file` (the default, replay's outbox) needs neither and uses either when given (sender,
+ * recipients and topic in the written emails). The other section is accepted and unused, so one
+ * file serves every transport (replay's `--transport` switches it).
+ */
+const configSchema = z.discriminatedUnion('transport', [
+  z.strictObject({
+    transport: z.literal('ses'),
+    ses: z
+      .strictObject(sesSection, requiredWith('ses'))
+      .check(z.refine((ses) => ses.to.length + ses.cc.length > 0, { error: 'at least one recipient is required', path: ['to'] })),
+    sns: z.optional(snsSchema),
+    ...settings,
+  }),
+  z.strictObject({
+    transport: z.literal('sns'),
+    ses: z.optional(sesSchema),
+    sns: z.strictObject(snsSection, requiredWith('sns')),
+    ...settings,
+  }),
+  z.strictObject({
+    transport: z._default(z.optional(z.literal('file')), 'file'),
+    ses: z.optional(sesSchema),
+    sns: z.optional(snsSchema),
+    ...settings,
+  }),
+]);
+
+/** The validated configuration; `transport` narrows it: with `ses` the `ses` section is there, with `sns` the `sns` one. */
 export type NotifierConfig = z.infer<typeof configSchema>;
+/** The configuration of a notifier that sends for real: the Lambda's, a deployed one's. */
+export type SendingConfig = Exclude<NotifierConfig, { transport: 'file' }>;
+/** The `ses` section: sender, recipients, configuration set. */
+export type SesSettings = z.infer<typeof sesSchema>;
 export type Filters = NotifierConfig['filters'];
 
 /**
@@ -94,15 +136,13 @@ export type Filters = NotifierConfig['filters'];
  * @throws ConfigError naming the setting (as a JSON path under `source`) that is missing or wrong.
  */
 export function parseConfig(raw: unknown, source = 'config'): NotifierConfig {
-  const result = configSchema.safeParse(raw ?? {}, { reportInput: true });
+  const result = configSchema.safeParse(raw ?? {}, DESCRIBED_ISSUES);
   if (!result.success) {
     const issue = result.error.issues[0];
     if (!issue) throw new ConfigError(source, 'invalid configuration');
-    throw new ConfigError(jsonPath(issue.path, source), describeIssue(issue));
+    throw new ConfigError(jsonPath(issue.path, source), issue.message);
   }
   const config = result.data;
-  if (config.transport === 'ses' && !config.ses) throw new ConfigError(`${source}.ses`, 'required when transport is "ses"');
-  if (config.transport === 'sns' && !config.sns) throw new ConfigError(`${source}.sns`, 'required when transport is "sns"');
   if (!isTimeZone(config.timeZone)) throw new ConfigError(`${source}.timeZone`, `unknown time zone ${JSON.stringify(config.timeZone)}`);
   const summaryZones: [string, string | undefined][] = [
     ['summary.timeZone', config.summary?.timeZone],
@@ -113,6 +153,19 @@ export function parseConfig(raw: unknown, source = 'config'): NotifierConfig {
   ];
   for (const [path, zone] of summaryZones) {
     if (zone !== undefined && !isTimeZone(zone)) throw new ConfigError(`${source}.${path}`, `unknown time zone ${JSON.stringify(zone)}`);
+  }
+  return config;
+}
+
+/**
+ * The configuration of a notifier that sends for real: refuses `file`, replay's outbox.
+ *
+ * @example const config = sendingConfig(parseConfig(raw, 'notifier.config.json'), 'notifier.config.json');
+ * @throws ConfigError naming `transport` under `source` when it is `file`.
+ */
+export function sendingConfig(config: NotifierConfig, source = 'config'): SendingConfig {
+  if (config.transport === 'file') {
+    throw new ConfigError(`${source}.transport`, '"file" is the replay\'s outbox; a deployed notifier sends with "ses" or "sns"');
   }
   return config;
 }

@@ -5,7 +5,7 @@
  * Pure: the app reads the JSON file and passes the object in.
  */
 import * as z from 'zod/mini';
-import { type NotifierConfig, parseConfig } from '../../functions/core/config.js';
+import { parseConfig, type SendingConfig, sendingConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { describeIssue, jsonPath } from '../../functions/core/schema-issue.js';
 import { emptyFilter } from './event-pattern.js';
@@ -115,7 +115,7 @@ const deploySchema = z.strictObject({
 
 type RawDeployConfig = z.infer<typeof deploySchema>;
 export type StackSetConfig = z.infer<typeof stackSetSchema>;
-type NotifierDeployment = Omit<RawDeployConfig['notifiers'][number], 'notifier'> & { readonly notifier: NotifierConfig };
+type NotifierDeployment = Omit<RawDeployConfig['notifiers'][number], 'notifier'> & { readonly notifier: SendingConfig };
 export type DeployConfig = Omit<RawDeployConfig, 'notifiers'> & { readonly notifiers: readonly NotifierDeployment[] };
 
 /**
@@ -147,7 +147,7 @@ export function parseDeployConfig(raw: unknown, source = 'deploy'): DeployConfig
   return { ...rest, notifiers: parsed };
 }
 
-function parseNotifier(raw: unknown, at: string): NotifierConfig {
+function parseNotifier(raw: unknown, at: string): SendingConfig {
   const object = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   if (object.transport === 'sns' && object.sns !== undefined) {
     throw new ConfigError(
@@ -156,9 +156,7 @@ function parseNotifier(raw: unknown, at: string): NotifierConfig {
     );
   }
   const withTopic = object.transport === 'sns' ? { ...object, sns: { topicArn: STACK_TOPIC_PLACEHOLDER } } : raw;
-  const config = parseConfig(withTopic, at);
-  if (config.transport === 'file')
-    throw new ConfigError(`${at}.transport`, 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
+  const config = sendingConfig(parseConfig(withTopic, at), at);
   const empty = emptyFilter(config);
   if (empty) throw new ConfigError(`${at}.filters.${empty}`, 'an empty list would match no finding; omit it to allow all');
   return config;

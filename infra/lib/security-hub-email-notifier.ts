@@ -20,7 +20,7 @@ import {
   WINDOW_TABLE_VARIABLE,
 } from '../../functions/adapters/lambda-config.js';
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
-import type { NotifierConfig } from '../../functions/core/config.js';
+import type { SendingConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { grantDirectoryRead } from './account-directory-access.js';
 import { type CustomActionOptions, createCustomAction } from './custom-action.js';
@@ -44,11 +44,11 @@ export type { CodePackaging } from './function-package.js';
 /** Properties of a {@link SecurityHubEmailNotifier}. */
 export interface SecurityHubEmailNotifierProps {
   /**
-   * The notifier configuration (`parseConfig`). It selects the transport, builds the event
-   * pattern and travels with the function's code (`notifier.config.json`). With `transport: 'sns'`
-   * the construct creates the topic and gives the function its ARN instead of `sns.topicArn`.
+   * The notifier configuration (`parseConfig`, then `sendingConfig`: `ses` or `sns`). It selects the
+   * transport, builds the event pattern and travels with the function's code (`notifier.config.json`).
+   * With `transport: 'sns'` the construct creates the topic and gives the function its ARN instead of `sns.topicArn`.
    */
-  readonly config: NotifierConfig;
+  readonly config: SendingConfig;
   /**
    * SES identity and configuration set settings (used with `transport: 'ses'`).
    * @default - the `ses.from` address identity and configuration set are referenced, not created
@@ -248,11 +248,10 @@ export class SecurityHubEmailNotifier extends Construct {
     // Deploy-time tokens go in the environment; the rest of the configuration travels with the code.
     const tokens: Record<string, string> = {};
     const { sns: _topic, stateTable: _table, windowTable: _windows, flushQueueUrl: _flushes, ...rest } = config;
-    let fileConfig: Omit<NotifierConfig, 'sns' | 'stateTable' | 'windowTable' | 'flushQueueUrl'> = rest;
+    let fileConfig: object = rest;
     /** What sending takes, for this function and the summary's. */
     let grantSend: (role: iam.IRole) => void;
     if (config.transport === 'ses') {
-      if (!config.ses) throw new ConfigError('config.ses', 'required when transport is "ses"');
       const routeRecipients = config.policy.routes.flatMap((route) => (route.ses ? [...route.ses.to, ...route.ses.cc] : []));
       // Every notifier sends through a configuration set, whose event destination reports bounces and complaints.
       const configurationSet = config.ses.configurationSet ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
@@ -261,7 +260,7 @@ export class SecurityHubEmailNotifier extends Construct {
       this.sesSender = sender;
       grantSend = (role) => sender.grantSend(role);
       fileConfig = { ...fileConfig, ses: { ...config.ses, configurationSet } };
-    } else if (config.transport === 'sns') {
+    } else {
       this.deliveryTopic = new EncryptedTopic(this, 'Delivery', {
         displayName: 'Security Hub findings',
         emails: props.subscriptionEmails ?? [],
@@ -277,8 +276,6 @@ export class SecurityHubEmailNotifier extends Construct {
       };
       checkRouteTopicRegions(this, config);
       tokens[TOPIC_ARN_VARIABLE] = delivery.topic.topicArn;
-    } else {
-      throw new ConfigError('config.transport', 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
     }
     grantSend(this.role);
     grantDirectoryRead(this.role, config);
