@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { parseConfig, type SendingConfig, sendingConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { describeIssue, jsonPath } from '../../functions/core/schema-issue.js';
+import { DEPLOY_DEFAULTS } from './defaults.js';
 import { emptyFilter } from './event-pattern.js';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
@@ -53,24 +54,27 @@ const notifierSchema = z.strictObject({
   ),
   queue: z.prefault(
     z.strictObject({
-      batchSize: z._default(int(1, 10), 10),
-      maxBatchingWindowSeconds: z._default(int(0, 300), 5),
-      maxReceiveCount: z._default(int(1, 1000), 5),
+      batchSize: z._default(int(1, 10), DEPLOY_DEFAULTS.queue.batchSize),
+      maxBatchingWindowSeconds: z._default(int(0, 300), DEPLOY_DEFAULTS.queue.maxBatchingWindowSeconds),
+      maxReceiveCount: z._default(int(1, 1000), DEPLOY_DEFAULTS.queue.maxReceiveCount),
       /** The event source's maximum concurrency (2-1000); nothing is reserved, so a new account can deploy it. */
-      maxConcurrency: z._default(int(2, 1000), 2),
+      maxConcurrency: z._default(int(2, 1000), DEPLOY_DEFAULTS.queue.maxConcurrency),
     }),
     {},
   ),
   function: z.prefault(
     z.strictObject({
-      memorySize: z._default(int(128, 10240), 256),
-      timeoutSeconds: z._default(int(3, 900), 60),
-      logRetentionDays: z._default(z.literal(LOG_RETENTION_DAYS), 90),
-      logLevel: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
+      memorySize: z._default(int(128, 10240), DEPLOY_DEFAULTS.function.memorySize),
+      timeoutSeconds: z._default(int(3, 900), DEPLOY_DEFAULTS.function.timeoutSeconds),
+      logRetentionDays: z._default(z.literal(LOG_RETENTION_DAYS), DEPLOY_DEFAULTS.function.logRetentionDays),
+      logLevel: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), DEPLOY_DEFAULTS.function.logLevel),
     }),
     {},
   ),
-  alarms: z.prefault(z.strictObject({ oldestMessageAgeSeconds: z._default(int(60, 1_209_600), 900) }), {}),
+  alarms: z.prefault(
+    z.strictObject({ oldestMessageAgeSeconds: z._default(int(60, 1_209_600), DEPLOY_DEFAULTS.alarms.oldestMessageAgeSeconds) }),
+    {},
+  ),
   /** The Security Hub custom action people pick to mail findings; its ARN is the only one the action rule matches (plus `filters.customActionArns`). */
   customAction: z.prefault(
     z.strictObject({
