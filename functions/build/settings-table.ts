@@ -37,17 +37,20 @@ interface Row {
 }
 
 /**
+ * `prefix` goes before every setting (`summary.` for a section documented on its own page).
+ *
  * @example settingsTable(z.toJSONSchema(configSchema, { io: 'input' }) as JsonSchema)
  * // '| setting | meaning | default |\n| --- | --- | --- |\n| `transport` | How emails are sent ... | `file` |...'
  */
-export function settingsTable(schema: JsonSchema): string {
+export function settingsTable(schema: JsonSchema, prefix = ''): string {
   const defs = schema.$defs ?? {};
-  const options = schema.oneOf ?? [schema];
+  const root = schema.$ref ? (defs[defName(schema.$ref)] ?? {}) : schema;
+  const options = root.oneOf ?? [root];
   const discriminator = options.length > 1 ? discriminatorOf(options) : undefined;
   const rows = new Map<string, Row>();
   for (const option of options) {
     const tag = discriminator ? String(option.properties?.[discriminator]?.const) : '';
-    for (const row of walk(option, '', defs, tag)) rows.set(row.path, merge(rows.get(row.path), row));
+    for (const row of walk(option, prefix, defs, tag)) rows.set(row.path, merge(rows.get(row.path), row));
   }
   const lines = [...rows.values()].map((row) => {
     const requiredByAll = row.requiredBy.length === options.length;
@@ -69,7 +72,7 @@ function walk(schema: JsonSchema, prefix: string, defs: Readonly<Record<string, 
   return Object.entries(schema.properties ?? {}).flatMap(([key, property]) => {
     const path = `${prefix}${key}`;
     const required = schema.required?.includes(key) ? [tag] : [];
-    const target = property.$ref ? defs[property.$ref.replace('#/$defs/', '')] : undefined;
+    const target = property.$ref ? defs[defName(property.$ref)] : undefined;
     const meaning = property.description ?? target?.description ?? '';
     const values = property.const !== undefined ? [property.const] : (property.enum ?? property.items?.enum ?? []);
     const list = property.enum === undefined && property.items?.enum !== undefined;
@@ -79,6 +82,11 @@ function walk(schema: JsonSchema, prefix: string, defs: Readonly<Record<string, 
     if (property.items?.properties) return [row, ...walk(property.items, `${path}[].`, defs, tag)];
     return [row];
   });
+}
+
+/** `#/$defs/matcher` -> `matcher`. */
+function defName(ref: string): string {
+  return ref.replace('#/$defs/', '');
 }
 
 /** One setting as several options of a union declare it: the values, defaults and requirements together. */

@@ -37,17 +37,28 @@ const matcherSchema = z
 /** When a summary goes out: an EventBridge Scheduler expression in a time zone. */
 export const summaryScheduleSchema = z
   .strictObject({
-    /** `cron(0 8 ? * MON *)` (Monday 08:00), `rate(1 day)`; see docs/summary.md. */
-    schedule: z._default(z.string().check(z.regex(/^(cron|rate)\(.+\)$/, 'expected cron(...) or rate(...)')), 'cron(0 8 ? * MON *)'),
-    /** IANA time zone of the schedule and of the summary's dates, e.g. `Asia/Tokyo`; default: the configuration's `timeZone`. */
-    timeZone: z.optional(z.string()),
-    /** No summary for this route. */
-    enabled: z._default(z.boolean(), true),
-    /**
-     * Where the Lambda reads open findings: `GetFindings` (Security Hub CSPM, ASFF), `GetFindingsV2`
-     * (the new Security Hub, OCSF). With both on, a finding both send is counted twice.
-     */
-    sources: z._default(z.array(z.enum(['GetFindings', 'GetFindingsV2'])).check(z.minLength(1)), ['GetFindings']),
+    schedule: z
+      ._default(z.string().check(z.regex(/^(cron|rate)\(.+\)$/, 'expected cron(...) or rate(...)')), 'cron(0 8 ? * MON *)')
+      .check(
+        about(
+          'An [EventBridge Scheduler expression](https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html): `cron(minutes hours day-of-month month day-of-week year)` or `rate(1 day)`; the default is Monday 08:00.',
+        ),
+      ),
+    timeZone: z
+      .optional(z.string())
+      .check(
+        about(
+          "IANA time zone the schedule runs in (daylight saving time included) and the summary's dates are shown in; by default the configuration's `timeZone`.",
+        ),
+      ),
+    enabled: z._default(z.boolean(), true).check(about('Per route: `false` for no summary.')),
+    sources: z
+      ._default(z.array(z.enum(['GetFindings', 'GetFindingsV2'])).check(z.minLength(1)), ['GetFindings'])
+      .check(
+        about(
+          'Where the Lambda reads open findings: `GetFindings` (Security Hub CSPM, ASFF), `GetFindingsV2` (the new Security Hub, OCSF); with both, a finding both report counts twice.',
+        ),
+      ),
   })
   .register(z.globalRegistry, { id: 'summary', description: 'When a summary goes out ([summary](summary.md)).' });
 
