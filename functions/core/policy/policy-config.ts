@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { SEVERITIES } from '../finding/model.js';
+import { DEFAULT_RATE } from './pacing.js';
 
 const nonEmpty = z.string().check(z.minLength(1));
 /** A description for the settings table in docs/configuration.md (`npm run docs:config`). */
@@ -180,7 +181,7 @@ export const policySchema = z.strictObject({
           .optional(z.number().check(z.positive()))
           .check(
             about(
-              'Sends per second for all invocations together: emails per SNS topic (default and most 10, the per-endpoint limit), recipients for SES (default 1, the sandbox rate).',
+              `Sends per second for all invocations together: emails per SNS topic (default and most ${DEFAULT_RATE.sns}, the per-endpoint limit), recipients for SES (default ${DEFAULT_RATE.ses}, the sandbox rate).`,
             ),
           ),
       }),
