@@ -12,8 +12,6 @@ import { DESCRIBED_ISSUES, jsonPath } from './schema-issue.js';
 
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const TRANSPORTS = ['ses', 'sns', 'file'] as const;
-export type Transport = (typeof TRANSPORTS)[number];
 
 const emailList = z.array(z.email());
 
@@ -60,7 +58,7 @@ const sesSchema = z.strictObject(sesSection).check(about(SES_ABOUT));
 const snsSchema = z.strictObject(snsSection).check(about(SNS_ABOUT));
 
 /** The message when a transport's own section is missing (zod's own says only "expected object"). */
-const requiredWith = (transport: Transport) => ({
+const requiredWith = (transport: 'ses' | 'sns') => ({
   error: (issue: { readonly input: unknown }) => (issue.input === undefined ? `required when transport is "${transport}"` : undefined),
 });
 

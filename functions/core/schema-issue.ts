@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { InvalidEventError } from './errors.js';
 import { clipLine } from './finding/text.js';
-import { jsonKind } from './input/finding-shape.js';
+import { isRecord, jsonKind } from './input/finding-shape.js';
 
 /** `['detail', 'findings', 0, 'Severity']` -> `detail.findings[0].Severity`. */
 export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
@@ -36,8 +36,9 @@ export function describeIssue(issue: Issue): string {
       // A discriminated union names its options when the discriminator matches none.
       if ('options' in issue && Array.isArray(issue.options)) {
         const options = issue.options.filter((option) => option !== undefined).map((option) => JSON.stringify(option));
+        const { discriminator, input: object } = issue;
         const input =
-          issue.discriminator === undefined ? issue.input : (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
+          discriminator !== undefined && isRecord(object) && Object.hasOwn(object, discriminator) ? object[discriminator] : object;
         return `expected one of ${options.join(', ')}, got ${JSON.stringify(input)}`;
       }
       return issue.message ?? 'matches none of the allowed shapes';

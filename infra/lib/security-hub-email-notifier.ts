@@ -161,7 +161,7 @@ export interface SecurityHubEmailNotifierProps {
  *
  * @example
  * new SecurityHubEmailNotifier(this, 'Notifier', {
- *   config: parseConfig({ transport: 'ses', ses: { from: 'alerts@example.com', to: ['team@example.com'] } }),
+ *   config: sendingConfig(parseConfig({ transport: 'ses', ses: { from: 'alerts@example.com', to: ['team@example.com'] } })),
  *   operatorEmail: 'ops@example.com',
  * });
  */
