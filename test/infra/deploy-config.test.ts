@@ -54,6 +54,18 @@ describe('parseDeployConfig', () => {
     expect(() => parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: ses, ...extra }] })).toThrow(expect.objectContaining({ setting }));
   });
 
+  it('says what is wrong, in words, after the setting', () => {
+    expect(() => parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: ses, queue: { batchSize: 11 } }] })).toThrow(
+      'deploy.notifiers[0].queue.batchSize: too big: at most 10',
+    );
+    expect(() => parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: { transport: 'ses' } }] })).toThrow(
+      'deploy.notifiers[0].notifier.ses: required when transport is "ses"',
+    );
+    expect(() => parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: { transport: 'file' } }] })).toThrow(
+      'deploy.notifiers[0].notifier.transport: "file" is the replay\'s outbox; a deployed notifier sends with "ses" or "sns"',
+    );
+  });
+
   it('refuses two notifiers with one id', () => {
     const twice = {
       notifiers: [
