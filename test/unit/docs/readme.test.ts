@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readBlock } from '../../../functions/build/doc-block.js';
 import { SETTINGS_DOCS } from '../../../functions/build/settings-docs.js';
 import { TEMPLATE_VARIABLES_BLOCK, templateVariablesMarkdown } from '../../../functions/build/template-variables.js';
+import { parseConfig } from '../../../functions/core/config.js';
 import { DEPLOY_DEFAULTS } from '../../../infra/lib/defaults.js';
 import { REPO_ROOT } from '../../support/fixtures.js';
 
@@ -91,6 +92,23 @@ describe('the settings tables (npm run docs:config)', () => {
       `older than ${alarms.oldestMessageAgeSeconds / 60} min`,
     ]) {
       expect(readme).toContain(drawn);
+    }
+  });
+
+  it('and the trade-off table of docs/windows.md shows the defaults the schemas fill in', async () => {
+    const doc = await read('docs/windows.md');
+    const { window, digest, dedup } = parseConfig({}).policy;
+
+    for (const [setting, value] of [
+      ['`window.groupWaitSeconds`', String(window.groupWaitSeconds)],
+      ['`window.severityWaitSeconds`', `\`${JSON.stringify(window.severityWaitSeconds)}\``],
+      ['`window.groupIntervalSeconds`', String(window.groupIntervalSeconds)],
+      ['`digest.groupBy`', digest.groupBy.map((field) => `\`${field}\``).join(', ')],
+      ['`digest.threshold`', String(digest.threshold)],
+      ['`dedup.repeatAfterHours`', `${dedup.repeatAfterHours} (off)`],
+      ['queue `maxBatchingWindowSeconds`', String(DEPLOY_DEFAULTS.queue.maxBatchingWindowSeconds)],
+    ]) {
+      expect(doc).toContain(`| ${setting} | ${value} |`);
     }
   });
 });
