@@ -2,14 +2,15 @@
  * What the measured numbers mean for a Lambda function: memory size and compute per 10,000
  * findings. CPU-bound work only: the time spent waiting on SES or SNS is not measured here.
  */
+import { DEPLOY_DEFAULTS } from '../infra/lib/defaults.js';
 
 /** Lambda gives a function one full vCPU at 1,769 MB and CPU in proportion below that. */
 export const FULL_VCPU_MB = 1_769;
 /** arm64 price per GB-second (us-east-1, first tier, AWS price list as of 2025). */
 export const ARM64_USD_PER_GB_S = 0.000_013_333_4;
 
-/** The function's memory as the construct deploys it by default (`memorySize`, infra/lib/security-hub-email-notifier.ts). */
-export const DEPLOYED_MEMORY_MB = 256;
+/** The function's memory as the construct deploys it by default (`memorySize`). */
+export const DEPLOYED_MEMORY_MB = DEPLOY_DEFAULTS.function.memorySize;
 
 export interface LambdaEstimate {
   /** The memory size the estimate is for: the deployed default. */

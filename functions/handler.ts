@@ -9,8 +9,8 @@ import type { Context, EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-
 import { createLambdaStateStore, STATE_CLIENT_OPTIONS } from './adapters/create-state-store.js';
 import { createTransport, SDK_CLIENT_OPTIONS } from './adapters/create-transport.js';
 import { createLambdaDirectory } from './adapters/directory/create-directory.js';
-import { configSource, readLambdaConfig } from './adapters/lambda-config.js';
-import type { NotifierConfig } from './core/config.js';
+import { readLambdaConfig } from './adapters/lambda-config.js';
+import type { NotifierConfig, SendingConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
 import { createEventPipeline } from './core/pipeline/pipeline.js';
 import { alertRenderer } from './core/render/prebuilt-alert.js';
@@ -25,7 +25,7 @@ const config = readConfig();
 const ready = wire(config);
 ready.catch(() => undefined); // reported by the first invocation, which awaits it
 
-function readConfig(): NotifierConfig {
+function readConfig(): SendingConfig {
   try {
     return readLambdaConfig(process.env);
   } catch (error) {
@@ -34,9 +34,9 @@ function readConfig(): NotifierConfig {
   }
 }
 
-async function wire(config: NotifierConfig): Promise<NotifierHandler> {
+async function wire(config: SendingConfig): Promise<NotifierHandler> {
   const [transport, store, directory, windows] = await Promise.all([
-    createTransport(config, configSource(process.env)),
+    createTransport(config),
     createLambdaStateStore(config, logger),
     createLambdaDirectory(config, logger),
     wireWindows(config),

@@ -9,7 +9,7 @@ import { STATE_CLIENT_OPTIONS } from './adapters/create-state-store.js';
 import { createTransport, SDK_CLIENT_OPTIONS } from './adapters/create-transport.js';
 import { createLambdaDirectory } from './adapters/directory/create-directory.js';
 import { SecurityHubClient } from './adapters/findings/security-hub-findings.js';
-import { configSource, readLambdaConfig } from './adapters/lambda-config.js';
+import { readLambdaConfig } from './adapters/lambda-config.js';
 import { type SentSummary, type SummaryDeps, sendSummary } from './adapters/summary/send-summary.js';
 import { createSummaryState } from './adapters/summary/summary-state.js';
 import { ConfigError } from './core/errors.js';
@@ -24,10 +24,7 @@ const ready = wire();
 ready.catch(() => undefined); // reported by the first invocation, which awaits it
 
 async function wire(): Promise<SummaryDeps> {
-  const [transport, directory] = await Promise.all([
-    createTransport(config, configSource(process.env)),
-    createLambdaDirectory(config, logger),
-  ]);
+  const [transport, directory] = await Promise.all([createTransport(config), createLambdaDirectory(config, logger)]);
   const client = config.stateTable ? new (await import('@aws-sdk/client-dynamodb')).DynamoDBClient(STATE_CLIENT_OPTIONS) : undefined;
   const state = client && config.stateTable ? createSummaryState(client, config.stateTable, logger) : undefined;
   // "Mailed since the last summary" reads the dedup state the alert function writes (only kept with dedup on).

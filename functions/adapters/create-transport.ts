@@ -8,8 +8,7 @@
  * would load it a second time through the ESM loader, which first scans the SDK's whole CommonJS
  * file for its exports (cjs-module-lexer): ~10 ms of cold start for nothing.
  */
-import type { NotifierConfig } from '../core/config.js';
-import { ConfigError } from '../core/errors.js';
+import type { SendingConfig } from '../core/config.js';
 import type { Transport } from './transport.js';
 
 /**
@@ -24,35 +23,26 @@ export const SDK_CLIENT_OPTIONS = {
 } as const;
 
 /**
- * The transport `config.transport` names (`ses` or `sns`). Region, credentials and endpoints come
- * from the environment the SDK reads (`AWS_REGION`, `AWS_ENDPOINT_URL_SESV2`, `AWS_ENDPOINT_URL_SNS`).
+ * The transport `config.transport` names (`ses` or `sns`; the schema made sure its section is
+ * there). Region, credentials and endpoints come from the environment the SDK reads (`AWS_REGION`,
+ * `AWS_ENDPOINT_URL_SESV2`, `AWS_ENDPOINT_URL_SNS`).
  *
  * @example
- * const transport = await createTransport(readLambdaConfig(process.env), configSource(process.env));
- * @throws ConfigError when the transport's section is incomplete, or for `file`.
+ * const transport = await createTransport(readLambdaConfig(process.env));
  */
-export async function createTransport(config: NotifierConfig, source = 'config'): Promise<Transport> {
-  switch (config.transport) {
-    case 'ses': {
-      const ses = config.ses;
-      if (!ses) throw new ConfigError(`${source}.ses`, 'required when transport is "ses"');
-      if (ses.to.length + ses.cc.length === 0) throw new ConfigError(`${source}.ses.to`, 'at least one recipient is required');
-      const { SESv2Client, createSesTransport } = await import('./ses-transport.js');
-      return createSesTransport({
-        client: new SESv2Client(SDK_CLIENT_OPTIONS),
-        from: ses.from,
-        to: ses.to,
-        cc: ses.cc,
-        replyTo: ses.replyTo,
-        ...(ses.configurationSet ? { configurationSet: ses.configurationSet } : {}),
-      });
-    }
-    case 'sns': {
-      if (!config.sns) throw new ConfigError(`${source}.sns`, 'required when transport is "sns"');
-      const { SNSClient, createSnsTransport } = await import('./sns-transport.js');
-      return createSnsTransport({ client: new SNSClient(SDK_CLIENT_OPTIONS), topicArn: config.sns.topicArn });
-    }
-    case 'file':
-      throw new ConfigError(`${source}.transport`, 'the file outbox is for replay; use "ses" or "sns"');
+export async function createTransport(config: SendingConfig): Promise<Transport> {
+  if (config.transport === 'sns') {
+    const { SNSClient, createSnsTransport } = await import('./sns-transport.js');
+    return createSnsTransport({ client: new SNSClient(SDK_CLIENT_OPTIONS), topicArn: config.sns.topicArn });
   }
+  const { ses } = config;
+  const { SESv2Client, createSesTransport } = await import('./ses-transport.js');
+  return createSesTransport({
+    client: new SESv2Client(SDK_CLIENT_OPTIONS),
+    from: ses.from,
+    to: ses.to,
+    cc: ses.cc,
+    replyTo: ses.replyTo,
+    ...(ses.configurationSet ? { configurationSet: ses.configurationSet } : {}),
+  });
 }

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { type NotifierConfig, parseConfig } from '../core/config.js';
+import { parseConfig, type SendingConfig, sendingConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 
 /** The configuration as JSON in the environment: tests and local runs (the deployed function uses a file). */
@@ -32,13 +32,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 /**
  * Reads and validates the configuration: `NOTIFIER_CONFIG` when set, else the file named by
  * `NOTIFIER_CONFIG_FILE`, with the deploy-time values (state table, window table, flush queue, topic,
- * custom action) of their `NOTIFIER_*` variables laid over it. Call once at cold start.
+ * custom action) of their `NOTIFIER_*` variables laid over it. Call once at cold start. The Lambda
+ * sends for real: `file` (replay's outbox) is refused here, so the transport factory never sees it.
  *
  * @example
  * const config = readLambdaConfig(process.env);
  * @throws ConfigError naming the variable or file (missing, unreadable, not JSON) or the setting inside it that is wrong.
  */
-export function readLambdaConfig(env: Env, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): NotifierConfig {
+export function readLambdaConfig(env: Env, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): SendingConfig {
   const { source, text } = rawConfig(env, readFile);
   let json: unknown;
   try {
@@ -46,18 +47,7 @@ export function readLambdaConfig(env: Env, readFile: (path: string) => string = 
   } catch (cause) {
     throw new ConfigError(source, `is not valid JSON (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
   }
-  return parseConfig(withDeployValues(json, env), source);
-}
-
-/**
- * What errors about the configuration name as its source: `NOTIFIER_CONFIG` when set, else the file.
- *
- * @example configSource({ NOTIFIER_CONFIG_FILE: 'notifier.config.json' }) // 'notifier.config.json'
- */
-export function configSource(env: Env): string {
-  const inline = env[CONFIG_VARIABLE];
-  if (inline !== undefined && inline.trim() !== '') return CONFIG_VARIABLE;
-  return env[CONFIG_FILE_VARIABLE]?.trim() || CONFIG_VARIABLE;
+  return sendingConfig(parseConfig(withDeployValues(json, env), source), source);
 }
 
 function rawConfig(env: Env, readFile: (path: string) => string): { source: string; text: string } {

@@ -3,12 +3,12 @@
  * checks against the view-model types). `npm run docs:templates` writes it into docs/templates.md between
  * the `template-variables` markers; a test keeps docs/templates.md in step.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { type ShapeNode, VIEW_SHAPES } from '../core/render/view-shapes.js';
+import { writeBlock } from './doc-block.js';
 
-export const START = '<!-- template-variables:start -->';
-export const END = '<!-- template-variables:end -->';
+/** The generated block's name in docs/templates.md. */
+export const TEMPLATE_VARIABLES_BLOCK = 'template-variables';
 
 const FILES: Record<keyof typeof VIEW_SHAPES, string> = {
   finding: '`finding.mjml`, `finding.txt.hbs`',
@@ -46,11 +46,7 @@ function flatten(node: ShapeNode, prefix: string): string[] {
 
 /** Replaces the block between the markers in `file`. */
 export async function writeTemplateVariables(file = 'docs/templates.md'): Promise<void> {
-  const text = await readFile(file, 'utf8');
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${file}: markers ${START} ... ${END} not found`);
-  await writeFile(file, `${text.slice(0, start + START.length)}\n${templateVariablesMarkdown()}\n${text.slice(end)}`);
+  await writeBlock(file, TEMPLATE_VARIABLES_BLOCK, templateVariablesMarkdown());
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await writeTemplateVariables();

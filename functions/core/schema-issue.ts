@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { InvalidEventError } from './errors.js';
 import { clipLine } from './finding/text.js';
-import { jsonKind } from './input/finding-shape.js';
+import { isRecord, jsonKind } from './input/finding-shape.js';
 
 /** `['detail', 'findings', 0, 'Severity']` -> `detail.findings[0].Severity`. */
 export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
@@ -14,8 +14,11 @@ export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
   return out;
 }
 
+/** An issue as zod reports it, or as it hands it to an error map before the message is set. */
+type Issue = z.core.$ZodIssue | z.core.$ZodRawIssue;
+
 /** What went wrong, in words a person can act on (zod/mini's own messages say only "Invalid input"). */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+export function describeIssue(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${issue.expected}, got ${jsonKind(issue.input)}`;
@@ -29,10 +32,28 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return `too big: at most ${String(issue.maximum)}`;
     case 'invalid_format':
       return `not a valid ${issue.format}`;
+    case 'invalid_union':
+      // A discriminated union names its options when the discriminator matches none.
+      if ('options' in issue && Array.isArray(issue.options)) {
+        const options = issue.options.filter((option) => option !== undefined).map((option) => JSON.stringify(option));
+        const { discriminator, input: object } = issue;
+        const input =
+          discriminator !== undefined && isRecord(object) && Object.hasOwn(object, discriminator) ? object[discriminator] : object;
+        return `expected one of ${options.join(', ')}, got ${JSON.stringify(input)}`;
+      }
+      return issue.message ?? 'matches none of the allowed shapes';
     default:
-      return issue.message;
+      return issue.message ?? 'invalid';
   }
 }
+
+/**
+ * Parse options that word each issue with {@link describeIssue}, unless the schema wrote its own
+ * message (zod lets a schema's or check's own message win over the parse's): read `issue.message`.
+ *
+ * @example const result = schema.safeParse(raw, DESCRIBED_ISSUES); // result.error?.issues[0]?.message
+ */
+export const DESCRIBED_ISSUES = { reportInput: true, error: (issue: z.core.$ZodRawIssue) => describeIssue(issue) } as const;
 
 /**
  * The `InvalidEventError` for a failed schema check: the first issue's JSON path under `prefix`,

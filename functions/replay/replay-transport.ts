@@ -18,7 +18,7 @@ export interface ReplayTransport {
  */
 export async function createReplayTransport(config: NotifierConfig): Promise<ReplayTransport> {
   if (config.transport !== 'file') {
-    const transport = await createTransport(config, 'settings');
+    const transport = await createTransport(config);
     return {
       transport,
       where: (destination) => (transport.name === 'sns' ? `sns ${destination?.topicArn ?? config.sns?.topicArn}` : 'ses'),

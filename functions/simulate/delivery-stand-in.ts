@@ -11,11 +11,11 @@ import {
   startSes,
   startSns,
 } from '../../test/support/stand-ins.js';
-import type { NotifierConfig } from '../core/config.js';
+import type { SendingConfig } from '../core/config.js';
 
 export interface DeliveryStandIn {
   /** The configuration with the stand-in's topic (SNS). */
-  readonly config: NotifierConfig;
+  readonly config: SendingConfig;
   /** Where emails go by default, as the result names it. */
   readonly destination: string;
   /** Every email the stand-in received: subject and text body. */
@@ -28,7 +28,7 @@ export interface DeliveryStandIn {
  *
  * @example const delivery = await startDelivery(config); ... await delivery.delivered();
  */
-export async function startDelivery(config: NotifierConfig): Promise<DeliveryStandIn> {
+export async function startDelivery(config: SendingConfig): Promise<DeliveryStandIn> {
   process.env.AWS_REGION = LOCAL_REGION;
   process.env.AWS_ACCESS_KEY_ID = DUMMY_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = DUMMY_CREDENTIALS.secretAccessKey;
@@ -55,7 +55,7 @@ export async function startDelivery(config: NotifierConfig): Promise<DeliverySta
   process.env.AWS_ENDPOINT_URL_SESV2 = ses.endpoint;
   return {
     config,
-    destination: [...(config.ses?.to ?? []), ...(config.ses?.cc ?? [])].join(', '),
+    destination: [...config.ses.to, ...config.ses.cc].join(', '),
     async delivered() {
       return (await ses.emails()).map((e) => ({ subject: e.subject, text: e.body.text ?? '' }));
     },

@@ -10,7 +10,7 @@ import { staticDirectory } from '../adapters/directory/directory-source.js';
 import { createDynamoStateStore } from '../adapters/state/dynamodb-store.js';
 import { withFallback } from '../adapters/state/fallback.js';
 import type { AccountDirectory } from '../core/accounts/directory.js';
-import type { NotifierConfig } from '../core/config.js';
+import type { SendingConfig } from '../core/config.js';
 import { createEventPipeline } from '../core/pipeline/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
 import { createHandler } from '../notifier/create-handler.js';
@@ -39,7 +39,7 @@ export interface SimInput {
 
 export interface SimulationOptions {
   /** The first notifier's configuration (`ses` or `sns`; for SNS the stand-in's topic replaces `sns`). */
-  readonly notifier: NotifierConfig;
+  readonly notifier: SendingConfig;
   readonly plumbing: SynthesizedPlumbing;
   readonly renderer: Renderer;
   readonly inputs: readonly SimInput[];
@@ -85,7 +85,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   try {
     const client = dynamo.client();
     await createTables(client, STATE_TABLE, WINDOW_TABLE);
-    const config: NotifierConfig = {
+    const config: SendingConfig = {
       ...delivery.config,
       stateTable: STATE_TABLE,
       windowTable: WINDOW_TABLE,

@@ -11,6 +11,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { VISIBILITY_TIMEOUT_FACTOR } from './defaults.js';
 
 /** The DynamoDB actions the window adapters call (`functions/adapters/windows/`). */
 export const WINDOW_TABLE_ACTIONS = [
@@ -24,7 +25,7 @@ export const WINDOW_TABLE_ACTIONS = [
 export interface DeliveryWindowsProps {
   /** The function's role: granted the window table's actions and `sqs:SendMessage` on the flush queue. */
   readonly role: iam.IRole;
-  /** The function timeout: the flush queue's visibility timeout is six times this (AWS's advice for SQS event sources). */
+  /** The function timeout: the flush queue's visibility timeout is `VISIBILITY_TIMEOUT_FACTOR` times this (AWS's advice for SQS event sources). */
   readonly timeout: Duration;
   /** Receives before a flush message moves to its dead-letter queue. */
   readonly maxReceiveCount: number;
@@ -60,7 +61,7 @@ export class DeliveryWindows extends Construct {
     this.flushDeadLetterQueue = new sqs.Queue(this, 'FlushDeadLetterQueue', { ...common, retentionPeriod: Duration.days(14) });
     this.flushQueue = new sqs.Queue(this, 'FlushQueue', {
       ...common,
-      visibilityTimeout: Duration.seconds(props.timeout.toSeconds() * 6),
+      visibilityTimeout: Duration.seconds(props.timeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.flushDeadLetterQueue, maxReceiveCount: props.maxReceiveCount },
     });

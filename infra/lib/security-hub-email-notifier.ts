@@ -20,10 +20,11 @@ import {
   WINDOW_TABLE_VARIABLE,
 } from '../../functions/adapters/lambda-config.js';
 import { METRICS_SERVICE } from '../../functions/adapters/metric-names.js';
-import type { NotifierConfig } from '../../functions/core/config.js';
+import type { SendingConfig } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 import { grantDirectoryRead } from './account-directory-access.js';
 import { type CustomActionOptions, createCustomAction } from './custom-action.js';
+import { DEPLOY_DEFAULTS, VISIBILITY_TIMEOUT_FACTOR } from './defaults.js';
 import { DeliveryWindows } from './delivery-windows.js';
 import { EncryptedTopic } from './encrypted-topic.js';
 import { buildRulePatterns, type EventPatternJson, MAX_PATTERN_LENGTH } from './event-pattern.js';
@@ -44,11 +45,11 @@ export type { CodePackaging } from './function-package.js';
 /** Properties of a {@link SecurityHubEmailNotifier}. */
 export interface SecurityHubEmailNotifierProps {
   /**
-   * The notifier configuration (`parseConfig`). It selects the transport, builds the event
-   * pattern and travels with the function's code (`notifier.config.json`). With `transport: 'sns'`
-   * the construct creates the topic and gives the function its ARN instead of `sns.topicArn`.
+   * The notifier configuration (`parseConfig`, then `sendingConfig`: `ses` or `sns`). It selects the
+   * transport, builds the event pattern and travels with the function's code (`notifier.config.json`).
+   * With `transport: 'sns'` the construct creates the topic and gives the function its ARN instead of `sns.topicArn`.
    */
-  readonly config: NotifierConfig;
+  readonly config: SendingConfig;
   /**
    * SES identity and configuration set settings (used with `transport: 'ses'`).
    * @default - the `ses.from` address identity and configuration set are referenced, not created
@@ -94,12 +95,12 @@ export interface SecurityHubEmailNotifierProps {
   readonly codePackaging?: CodePackaging;
   /**
    * Memory of the function in MB.
-   * @default 256
+   * @default DEPLOY_DEFAULTS.function.memorySize
    */
   readonly memorySize?: number;
   /**
-   * Function timeout. The queue's visibility timeout is six times this plus the batching window.
-   * @default Duration.seconds(60)
+   * Function timeout. The queues' visibility timeout is `VISIBILITY_TIMEOUT_FACTOR` (6) times this, plus the batching window.
+   * @default Duration.seconds(DEPLOY_DEFAULTS.function.timeoutSeconds)
    */
   readonly timeout?: Duration;
   /**
@@ -111,33 +112,33 @@ export interface SecurityHubEmailNotifierProps {
    * stops polling at this limit instead of throttling, so no message is lost to a throttle
    * ("Configuring maximum concurrency for Amazon SQS event sources",
    * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html).
-   * @default 2
+   * @default DEPLOY_DEFAULTS.queue.maxConcurrency
    */
   readonly maxConcurrency?: number;
   /**
    * How long the function's logs are kept.
-   * @default logs.RetentionDays.THREE_MONTHS
+   * @default DEPLOY_DEFAULTS.function.logRetentionDays
    */
   readonly logRetention?: logs.RetentionDays;
   /**
    * Powertools log level.
-   * @default 'INFO'
+   * @default DEPLOY_DEFAULTS.function.logLevel
    */
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /**
    * Messages per invocation (1-10).
-   * @default 10
+   * @default DEPLOY_DEFAULTS.queue.batchSize
    */
   readonly batchSize?: number;
   /**
    * How long the event source gathers messages before invoking. Short: the delivery windows group
    * findings across invocations, and a lone finding is mailed within a minute (docs/windows.md).
-   * @default Duration.seconds(5)
+   * @default Duration.seconds(DEPLOY_DEFAULTS.queue.maxBatchingWindowSeconds)
    */
   readonly maxBatchingWindow?: Duration;
   /**
-   * Receives before a message moves to the dead-letter queue.
-   * @default 5
+   * Receives before a message moves to the dead-letter queue (the buffer's and the flush queue's).
+   * @default DEPLOY_DEFAULTS.queue.maxReceiveCount
    */
   readonly maxReceiveCount?: number;
   /**
@@ -148,7 +149,7 @@ export interface SecurityHubEmailNotifierProps {
   readonly stateTableRemovalPolicy?: RemovalPolicy;
   /**
    * Age of the oldest buffered message that raises an alarm.
-   * @default Duration.minutes(15)
+   * @default Duration.seconds(DEPLOY_DEFAULTS.alarms.oldestMessageAgeSeconds)
    */
   readonly oldestMessageAgeThreshold?: Duration;
 }
@@ -160,7 +161,7 @@ export interface SecurityHubEmailNotifierProps {
  *
  * @example
  * new SecurityHubEmailNotifier(this, 'Notifier', {
- *   config: parseConfig({ transport: 'ses', ses: { from: 'alerts@example.com', to: ['team@example.com'] } }),
+ *   config: sendingConfig(parseConfig({ transport: 'ses', ses: { from: 'alerts@example.com', to: ['team@example.com'] } })),
  *   operatorEmail: 'ops@example.com',
  * });
  */
@@ -201,14 +202,16 @@ export class SecurityHubEmailNotifier extends Construct {
   constructor(scope: Construct, id: string, props: SecurityHubEmailNotifierProps) {
     super(scope, id);
     const { config } = props;
-    const timeout = props.timeout ?? Duration.seconds(60);
-    const window = props.maxBatchingWindow ?? Duration.seconds(5);
-    const concurrency = props.maxConcurrency ?? 2;
+    const timeout = props.timeout ?? Duration.seconds(DEPLOY_DEFAULTS.function.timeoutSeconds);
+    const window = props.maxBatchingWindow ?? Duration.seconds(DEPLOY_DEFAULTS.queue.maxBatchingWindowSeconds);
+    const concurrency = props.maxConcurrency ?? DEPLOY_DEFAULTS.queue.maxConcurrency;
+    const maxReceiveCount = props.maxReceiveCount ?? DEPLOY_DEFAULTS.queue.maxReceiveCount;
     if (!Number.isInteger(concurrency) || concurrency < 2 || concurrency > 1000) {
       throw new ConfigError('maxConcurrency', 'an integer from 2 to 1000 (what an SQS event source accepts)');
     }
 
-    const queues = this.createQueues(props.maxReceiveCount ?? 5, Duration.seconds(timeout.toSeconds() * 6 + window.toSeconds()));
+    const visibilityTimeout = Duration.seconds(timeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR + window.toSeconds());
+    const queues = this.createQueues(maxReceiveCount, visibilityTimeout);
     this.deadLetterQueue = queues.deadLetterQueue;
     this.targetDeadLetterQueue = queues.targetDeadLetterQueue;
     this.queue = queues.queue;
@@ -240,7 +243,7 @@ export class SecurityHubEmailNotifier extends Construct {
       description: 'Security Hub email notifier: read the buffer, write logs, send email',
     });
     this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+      retention: props.logRetention ?? DEPLOY_DEFAULTS.function.logRetentionDays,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.logGroup.grantWrite(this.role);
@@ -248,11 +251,10 @@ export class SecurityHubEmailNotifier extends Construct {
     // Deploy-time tokens go in the environment; the rest of the configuration travels with the code.
     const tokens: Record<string, string> = {};
     const { sns: _topic, stateTable: _table, windowTable: _windows, flushQueueUrl: _flushes, ...rest } = config;
-    let fileConfig: Omit<NotifierConfig, 'sns' | 'stateTable' | 'windowTable' | 'flushQueueUrl'> = rest;
+    let fileConfig: object = rest;
     /** What sending takes, for this function and the summary's. */
     let grantSend: (role: iam.IRole) => void;
     if (config.transport === 'ses') {
-      if (!config.ses) throw new ConfigError('config.ses', 'required when transport is "ses"');
       const routeRecipients = config.policy.routes.flatMap((route) => (route.ses ? [...route.ses.to, ...route.ses.cc] : []));
       // Every notifier sends through a configuration set, whose event destination reports bounces and complaints.
       const configurationSet = config.ses.configurationSet ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
@@ -261,7 +263,7 @@ export class SecurityHubEmailNotifier extends Construct {
       this.sesSender = sender;
       grantSend = (role) => sender.grantSend(role);
       fileConfig = { ...fileConfig, ses: { ...config.ses, configurationSet } };
-    } else if (config.transport === 'sns') {
+    } else {
       this.deliveryTopic = new EncryptedTopic(this, 'Delivery', {
         displayName: 'Security Hub findings',
         emails: props.subscriptionEmails ?? [],
@@ -277,8 +279,6 @@ export class SecurityHubEmailNotifier extends Construct {
       };
       checkRouteTopicRegions(this, config);
       tokens[TOPIC_ARN_VARIABLE] = delivery.topic.topicArn;
-    } else {
-      throw new ConfigError('config.transport', 'a deployed notifier sends with "ses" or "sns"; "file" is for replay');
     }
     grantSend(this.role);
     grantDirectoryRead(this.role, config);
@@ -289,7 +289,7 @@ export class SecurityHubEmailNotifier extends Construct {
     this.windows = new DeliveryWindows(this, 'Windows', {
       role: this.role,
       timeout,
-      maxReceiveCount: props.maxReceiveCount ?? 5,
+      maxReceiveCount,
       removalPolicy: props.stateTableRemovalPolicy ?? RemovalPolicy.DESTROY,
     });
     tokens[WINDOW_TABLE_VARIABLE] = this.windows.table.tableName;
@@ -303,7 +303,7 @@ export class SecurityHubEmailNotifier extends Construct {
       logGroup: this.logGroup,
       architecture: lambda.Architecture.ARM_64,
       runtime: lambda.Runtime.NODEJS_24_X,
-      memorySize: props.memorySize ?? 256,
+      memorySize: props.memorySize ?? DEPLOY_DEFAULTS.function.memorySize,
       timeout,
       description: 'Turns Security Hub findings into readable emails',
       // The one place the function's environment is written.
@@ -311,12 +311,12 @@ export class SecurityHubEmailNotifier extends Construct {
         ...code.environment,
         ...tokens,
         POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
-        POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        POWERTOOLS_LOG_LEVEL: props.logLevel ?? DEPLOY_DEFAULTS.function.logLevel,
       },
     });
     this.function.addEventSource(
       new SqsEventSource(this.queue, {
-        batchSize: props.batchSize ?? 10,
+        batchSize: props.batchSize ?? DEPLOY_DEFAULTS.queue.batchSize,
         maxBatchingWindow: window,
         maxConcurrency: concurrency,
         reportBatchItemFailures: true,
@@ -341,7 +341,7 @@ export class SecurityHubEmailNotifier extends Construct {
       fn: this.function,
       queue: this.queue,
       deadLetterQueues: { Buffer: this.deadLetterQueue, RuleTarget: this.targetDeadLetterQueue, Flush: this.windows.flushDeadLetterQueue },
-      oldestMessageAgeThreshold: props.oldestMessageAgeThreshold ?? Duration.minutes(15),
+      oldestMessageAgeThreshold: props.oldestMessageAgeThreshold ?? Duration.seconds(DEPLOY_DEFAULTS.alarms.oldestMessageAgeSeconds),
       topic: this.alarmTopic,
     });
     const configurationSetName = this.sesSender?.configurationSetName;

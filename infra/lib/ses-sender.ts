@@ -2,10 +2,10 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-import type { NotifierConfig } from '../../functions/core/config.js';
+import type { SesSettings } from '../../functions/core/config.js';
 import { ConfigError } from '../../functions/core/errors.js';
 
-type SesConfig = NonNullable<NotifierConfig['ses']>;
+type SesConfig = SesSettings;
 
 /** Properties of a {@link SesSender}. */
 export interface SesSenderProps {

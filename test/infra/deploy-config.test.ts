@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../functions/core/errors.js';
+import { DEPLOY_DEFAULTS } from '../../infra/lib/defaults.js';
 import { parseDeployConfig } from '../../infra/lib/deploy-config.js';
 import { loadDeployConfig } from '../../infra/lib/load-deploy-config.js';
 
@@ -12,9 +13,13 @@ describe('parseDeployConfig', () => {
     expect(config.notifiers.length).toBeGreaterThan(0);
   });
 
-  it('fills the sizing defaults from the benchmark and the limits', () => {
+  it('fills the sizing defaults from the one module of deploy defaults', () => {
     const [notifier] = parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: ses }] }).notifiers;
 
+    expect(notifier?.queue).toEqual(DEPLOY_DEFAULTS.queue);
+    expect(notifier?.function).toEqual(DEPLOY_DEFAULTS.function);
+    expect(notifier?.alarms).toEqual(DEPLOY_DEFAULTS.alarms);
+    // The benchmark and the limits chose these; a change here is a change to what people deploy.
     expect(notifier?.queue).toEqual({ batchSize: 10, maxBatchingWindowSeconds: 5, maxReceiveCount: 5, maxConcurrency: 2 });
     expect(notifier?.function).toMatchObject({ memorySize: 256, timeoutSeconds: 60, logRetentionDays: 90 });
   });
@@ -47,6 +52,18 @@ describe('parseDeployConfig', () => {
   ])('refuses %s', (_what, extra, setting) => {
     expect(() => parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: ses, ...extra }] })).toThrow(ConfigError);
     expect(() => parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: ses, ...extra }] })).toThrow(expect.objectContaining({ setting }));
+  });
+
+  it('says what is wrong, in words, after the setting', () => {
+    expect(() => parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: ses, queue: { batchSize: 11 } }] })).toThrow(
+      'deploy.notifiers[0].queue.batchSize: too big: at most 10',
+    );
+    expect(() => parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: { transport: 'ses' } }] })).toThrow(
+      'deploy.notifiers[0].notifier.ses: required when transport is "ses"',
+    );
+    expect(() => parseDeployConfig({ notifiers: [{ id: 'Mail', notifier: { transport: 'file' } }] })).toThrow(
+      'deploy.notifiers[0].notifier.transport: "file" is the replay\'s outbox; a deployed notifier sends with "ses" or "sns"',
+    );
   });
 
   it('refuses two notifiers with one id', () => {

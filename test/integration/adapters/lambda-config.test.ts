@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTransport } from '../../../functions/adapters/create-transport.js';
-import { configSource, readLambdaConfig } from '../../../functions/adapters/lambda-config.js';
-import { parseConfig } from '../../../functions/core/config.js';
+import { readLambdaConfig } from '../../../functions/adapters/lambda-config.js';
+import { parseConfig, sendingConfig } from '../../../functions/core/config.js';
 
 describe('readLambdaConfig', () => {
   it('parses NOTIFIER_CONFIG and fills the defaults', () => {
@@ -43,7 +43,11 @@ describe('readLambdaConfig', () => {
     it.each([
       [{ NOTIFIER_CONFIG_FILE: join(root, 'missing.json') }, 'NOTIFIER_CONFIG_FILE', /cannot read .*missing\.json/],
       [{ NOTIFIER_CONFIG_FILE: join(root, 'broken.json') }, join(root, 'broken.json'), /is not valid JSON/],
-      [{ LAMBDA_TASK_ROOT: root, NOTIFIER_CONFIG_FILE: 'notifier.config.json' }, 'notifier.config.json.sns', /required/],
+      [
+        { LAMBDA_TASK_ROOT: root, NOTIFIER_CONFIG_FILE: 'notifier.config.json' },
+        'notifier.config.json.sns',
+        /required when transport is "sns"/,
+      ],
     ])('rejects %j naming %s', (env, setting, message) => {
       expect(() => readLambdaConfig(env)).toThrow(
         expect.objectContaining({ name: 'ConfigError', setting, message: expect.stringMatching(message) }),
@@ -54,7 +58,10 @@ describe('readLambdaConfig', () => {
   it.each([
     [{}, 'NOTIFIER_CONFIG', /is not set/],
     [{ NOTIFIER_CONFIG: '{"transport":' }, 'NOTIFIER_CONFIG', /is not valid JSON/],
-    [{ NOTIFIER_CONFIG: '{"transport":"sns"}' }, 'NOTIFIER_CONFIG.sns', /required/],
+    [{ NOTIFIER_CONFIG: '{"transport":"sns"}' }, 'NOTIFIER_CONFIG.sns', /required when transport is "sns"/],
+    [{ NOTIFIER_CONFIG: '{"transport":"ses"}' }, 'NOTIFIER_CONFIG.ses', /required when transport is "ses"/],
+    [{ NOTIFIER_CONFIG: '{"transport":"ses","ses":{"from":"n@example.com","to":[]}}' }, 'NOTIFIER_CONFIG.ses.to', /at least one recipient/],
+    [{ NOTIFIER_CONFIG: '{}' }, 'NOTIFIER_CONFIG.transport', /"file" is the replay's outbox/],
     [{ NOTIFIER_CONFIG: '{"locale":"fr"}' }, 'NOTIFIER_CONFIG.locale', /./],
   ])('rejects %j naming %s', (env, setting, message) => {
     let error: unknown;
@@ -68,33 +75,9 @@ describe('readLambdaConfig', () => {
 });
 
 describe('createTransport', () => {
-  it('builds the transport the configuration names, and refuses the replay-only file outbox', async () => {
-    const sns = parseConfig({ transport: 'sns', sns: { topicArn: 'arn:aws:sns:us-east-1:111122223333:alerts' } });
-    const ses = parseConfig({ transport: 'ses', ses: { from: 'n@example.com', to: ['s@example.com'] } });
+  it('builds the transport the configuration names', async () => {
+    const sns = sendingConfig(parseConfig({ transport: 'sns', sns: { topicArn: 'arn:aws:sns:us-east-1:111122223333:alerts' } }));
+    const ses = sendingConfig(parseConfig({ transport: 'ses', ses: { from: 'n@example.com', to: ['s@example.com'] } }));
     expect([(await createTransport(sns)).name, (await createTransport(ses)).name]).toEqual(['sns', 'ses']);
-    await expect(createTransport(parseConfig({}), 'NOTIFIER_CONFIG')).rejects.toMatchObject({
-      name: 'ConfigError',
-      setting: 'NOTIFIER_CONFIG.transport',
-    });
-  });
-
-  it('refuses SES without a recipient, naming the setting under its source', async () => {
-    const config = parseConfig({ transport: 'ses', ses: { from: 'n@example.com', to: [] } });
-    await expect(createTransport(config, 'NOTIFIER_CONFIG')).rejects.toMatchObject({
-      name: 'ConfigError',
-      setting: 'NOTIFIER_CONFIG.ses.to',
-    });
-  });
-});
-
-describe('configSource', () => {
-  it('names what errors come from: the variable when set, else the shipped file', async () => {
-    const file = { NOTIFIER_CONFIG_FILE: 'notifier.config.json' };
-    expect(configSource({ NOTIFIER_CONFIG: '{}', ...file })).toBe('NOTIFIER_CONFIG');
-    expect(configSource(file)).toBe('notifier.config.json');
-    expect(configSource({})).toBe('NOTIFIER_CONFIG');
-    await expect(createTransport({ ...parseConfig({}), transport: 'sns' }, configSource(file))).rejects.toThrow(
-      'notifier.config.json.sns: required when transport is "sns"',
-    );
   });
 });

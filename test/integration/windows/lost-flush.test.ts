@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTransport } from '../../../functions/adapters/create-transport.js';
 import { createDynamoStateStore } from '../../../functions/adapters/state/dynamodb-store.js';
-import { parseConfig } from '../../../functions/core/config.js';
+import { parseConfig, sendingConfig } from '../../../functions/core/config.js';
 import { createEventPipeline } from '../../../functions/core/pipeline/pipeline.js';
 import { renderer } from '../../../functions/core/render/prebuilt.js';
 import { createHandler } from '../../../functions/notifier/create-handler.js';
@@ -39,14 +39,16 @@ describe('a lost flush message', () => {
     await ses.clear();
     const client = dynamo.client();
     await createTables(client, 'lost-state', 'lost-windows');
-    const config = parseConfig({
-      transport: 'ses',
-      ses: { from: 'alerts@example.com', to: ['soc@example.com'] },
-      stateTable: 'lost-state',
-      windowTable: 'lost-windows',
-      flushQueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/flush',
-      policy: { rate: { perSecond: 100 } },
-    });
+    const config = sendingConfig(
+      parseConfig({
+        transport: 'ses',
+        ses: { from: 'alerts@example.com', to: ['soc@example.com'] },
+        stateTable: 'lost-state',
+        windowTable: 'lost-windows',
+        flushQueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/flush',
+        policy: { rate: { perSecond: 100 } },
+      }),
+    );
     let now = T0;
     const scheduled: FlushMessage[] = [];
     const handler = createHandler({

@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { END, START, templateVariablesMarkdown } from '../../../functions/build/template-variables.js';
+import { readBlock } from '../../../functions/build/doc-block.js';
+import { SETTINGS_DOCS } from '../../../functions/build/settings-docs.js';
+import { TEMPLATE_VARIABLES_BLOCK, templateVariablesMarkdown } from '../../../functions/build/template-variables.js';
+import { parseConfig } from '../../../functions/core/config.js';
+import { DEPLOY_DEFAULTS } from '../../../infra/lib/defaults.js';
 import { REPO_ROOT } from '../../support/fixtures.js';
 
 const read = (file: string) => readFile(join(REPO_ROOT, file), 'utf8');
@@ -38,11 +42,74 @@ describe('README', () => {
 
 describe('docs/templates.md', () => {
   it('lists exactly the template variables the view models declare (npm run docs:templates)', async () => {
-    const doc = await read('docs/templates.md');
-    const block = doc.slice(doc.indexOf(START) + START.length, doc.indexOf(END)).trim();
+    const block = readBlock(await read('docs/templates.md'), TEMPLATE_VARIABLES_BLOCK);
 
     expect(block).toBe(templateVariablesMarkdown().trim());
     expect(block).toContain('`finding.reasons[] { code, description }`');
+  });
+});
+
+/** A markdown table without its column padding (biome pads the tables of infra/README.md). */
+const unpadded = (table: string) => table.replace(/ +\|/g, ' |').replace(/\| +/g, '| ').replace(/-{3,}/g, '---');
+
+describe('the settings tables (npm run docs:config)', () => {
+  it.each(SETTINGS_DOCS.map((doc) => [doc.file, doc] as const))('%s lists exactly the settings its schema accepts', async (file, doc) => {
+    const block = readBlock(await read(file), doc.block);
+
+    expect(unpadded(block)).toBe(unpadded(doc.markdown().trim()));
+  });
+
+  it('carry the defaults the parsers fill in and the deploy defaults the construct falls back to', async () => {
+    const table = async (file: string) =>
+      unpadded(readBlock(await read(file), SETTINGS_DOCS.find((doc) => doc.file === file)?.block ?? ''));
+    const [notifier, deploy] = await Promise.all([table('docs/configuration.md'), table('infra/README.md')]);
+    /** The default column of a setting's row. */
+    const defaultOf = (table: string, setting: string) =>
+      table
+        .split('\n')
+        .find((line) => line.startsWith(`| \`${setting}\` |`))
+        ?.split(' | ')
+        .at(-1)
+        ?.replace(/ \|$/, '');
+
+    expect(defaultOf(notifier, 'transport')).toBe('`file`');
+    expect(defaultOf(notifier, 'ses')).toBe('required when `transport` is `ses`');
+    expect(defaultOf(notifier, 'policy.window.groupWaitSeconds')).toBe('`30`');
+    expect(defaultOf(deploy, 'notifiers[].function.memorySize')).toBe(`\`${DEPLOY_DEFAULTS.function.memorySize}\``);
+    expect(defaultOf(deploy, 'notifiers[].queue.maxConcurrency')).toBe(`\`${DEPLOY_DEFAULTS.queue.maxConcurrency}\``);
+    expect(defaultOf(deploy, 'notifiers[].alarms.oldestMessageAgeSeconds')).toBe(`\`${DEPLOY_DEFAULTS.alarms.oldestMessageAgeSeconds}\``);
+  });
+
+  it('and the picture in infra/README.md draws the deploy defaults', async () => {
+    const readme = await read('infra/README.md');
+    const { queue, function: fn, alarms } = DEPLOY_DEFAULTS;
+
+    for (const drawn of [
+      `batch ${queue.batchSize}, window ${queue.maxBatchingWindowSeconds} s, max concurrency ${queue.maxConcurrency}`,
+      `after ${queue.maxReceiveCount} receives`,
+      `${fn.memorySize} MB, ${fn.timeoutSeconds} s`,
+      `log group ${fn.logRetentionDays} d`,
+      `older than ${alarms.oldestMessageAgeSeconds / 60} min`,
+    ]) {
+      expect(readme).toContain(drawn);
+    }
+  });
+
+  it('and the trade-off table of docs/windows.md shows the defaults the schemas fill in', async () => {
+    const doc = await read('docs/windows.md');
+    const { window, digest, dedup } = parseConfig({}).policy;
+
+    for (const [setting, value] of [
+      ['`window.groupWaitSeconds`', String(window.groupWaitSeconds)],
+      ['`window.severityWaitSeconds`', `\`${JSON.stringify(window.severityWaitSeconds)}\``],
+      ['`window.groupIntervalSeconds`', String(window.groupIntervalSeconds)],
+      ['`digest.groupBy`', digest.groupBy.map((field) => `\`${field}\``).join(', ')],
+      ['`digest.threshold`', String(digest.threshold)],
+      ['`dedup.repeatAfterHours`', `${dedup.repeatAfterHours} (off)`],
+      ['queue `maxBatchingWindowSeconds`', String(DEPLOY_DEFAULTS.queue.maxBatchingWindowSeconds)],
+    ]) {
+      expect(doc).toContain(`| ${setting} | ${value} |`);
+    }
   });
 });
 
