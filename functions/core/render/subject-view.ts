@@ -96,7 +96,8 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
       }),
       control: undefined,
       action,
-      account: label(t, 'accountCount', { count: summary.accountCount }),
+      // One account (an owner's summary, often): name it, as every finding email does.
+      account: oneAccount(summary.accounts, summary.accountCount) ?? label(t, 'accountCount', { count: summary.accountCount }),
       region: '',
     };
   }
@@ -111,4 +112,10 @@ export function subjectView(notification: Notification, t: LocaleStrings): Subje
     account: line(accountLabel(insight.accountId, insight.accountName)) ?? '-',
     region: line(insight.region) ?? '-',
   };
+}
+
+/** `name (id)` of a summary's only account; undefined for several or none. */
+function oneAccount(accounts: readonly { id: string; name?: string }[], count: number): string | undefined {
+  const only = count === 1 ? accounts[0] : undefined;
+  return only ? line(accountLabel(only.id, only.name)) : undefined;
 }

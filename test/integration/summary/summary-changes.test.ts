@@ -178,6 +178,9 @@ describe('summary handler: what changed since the last summary, and summaries pe
     expect(data?.body.text).not.toContain('payments-prod');
     expect(data?.body.text).not.toContain('sandbox');
     expect(data?.body.text).toMatch(/^Total: 10$/m);
+    // The subject names an owner's only account, and counts several.
+    expect(data?.subject).toMatch(/\| data-lake-dev \(444455556666\)$/);
+    expect(payments?.subject).toMatch(/\| 2 accounts$/);
     expect(cheerio.load(whole?.body.html ?? '')('.owner')).toHaveLength(0);
     for (const mail of mails) expect(Buffer.byteLength(mail.body.html ?? '')).toBeLessThan(102 * 1024);
     expect(output.lines().filter((l) => l.message === 'summary sent')).toHaveLength(3);
