@@ -4,10 +4,18 @@
  */
 import type { NotifierConfig } from '../config.js';
 import { InvalidEventError } from '../errors.js';
+import type { Finding, Trigger } from '../finding/model.js';
 import type { Notification } from '../policy/notification.js';
-import type { ReadFinding } from '../policy/plan-batch.js';
 import { DETAIL_TYPES, type SecurityHubEvent } from './event.js';
 import { readEvent } from './read-event.js';
+
+/** One finding as read from one input. */
+export interface ReadFinding {
+  readonly finding: Finding;
+  readonly trigger: Trigger;
+  /** A file name (replay), an SQS message id (Lambda). */
+  readonly input: string;
+}
 
 const KNOWN = new Set<string>(Object.values(DETAIL_TYPES));
 

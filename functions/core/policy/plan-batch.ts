@@ -5,7 +5,8 @@
  * Every finding of the batch ends in exactly one planned notification or one counted skip.
  */
 import type { Filters } from '../config.js';
-import type { Finding, Trigger } from '../finding/model.js';
+import type { Trigger } from '../finding/model.js';
+import type { ReadFinding } from '../input/read-input.js';
 import { collapseCopies, decide, stateAfter } from './dedup.js';
 import { filterFinding } from './filter.js';
 import { type ChosenFinding, groupFindings, type PlannedNotification } from './group.js';
@@ -13,14 +14,6 @@ import type { PolicyConfig } from './policy-config.js';
 import { routeFinding } from './route.js';
 import { activeSilence } from './silence.js';
 import type { StoredState } from './state.js';
-
-/** One finding as read from one input. */
-export interface ReadFinding {
-  readonly finding: Finding;
-  readonly trigger: Trigger;
-  /** A file name (replay), an SQS message id (Lambda). */
-  readonly input: string;
-}
 
 /**
  * Why a finding gets no email: `copy` (the same finding again in this batch), `redelivered` (its

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileStateStore } from '../../../functions/adapters/state/index.js';
 import { parseConfig } from '../../../functions/core/config.js';
-import { planBatch, type ReadFinding, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
+import type { ReadFinding } from '../../../functions/core/input/read-input.js';
+import { planBatch, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
 import type { StateStore } from '../../../functions/core/policy/state.js';
 import { aFinding, anInput } from '../../unit/policy/builder.js';
 

@@ -1,7 +1,7 @@
 /** fast-check arbitraries for findings and prior state, drawn from small pools so keys and groups collide. */
 import fc from 'fast-check';
 import { COMPLIANCE_STATUSES, RECORD_STATES, SEVERITIES, WORKFLOW_STATUSES } from '../../../functions/core/finding/model.js';
-import type { ReadFinding } from '../../../functions/core/policy/plan-batch.js';
+import type { ReadFinding } from '../../../functions/core/input/read-input.js';
 import type { StoredState } from '../../../functions/core/policy/state.js';
 import { aFinding, aTrigger } from './builder.js';
 

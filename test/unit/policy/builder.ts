@@ -7,7 +7,8 @@
 
 import { parseConfig } from '../../../functions/core/config.js';
 import type { Finding, Trigger } from '../../../functions/core/finding/model.js';
-import type { PlanContext, ReadFinding } from '../../../functions/core/policy/plan-batch.js';
+import type { ReadFinding } from '../../../functions/core/input/read-input.js';
+import type { PlanContext } from '../../../functions/core/policy/plan-batch.js';
 
 type Overrides = Partial<Omit<Finding, 'compliance'>> & {
   controlId?: string;

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ReadFinding } from '../../../functions/core/input/read-input.js';
 import { batchCounts } from '../../../functions/core/policy/counts.js';
 import { stateAfter } from '../../../functions/core/policy/dedup.js';
 import { MAX_DIGEST_FINDINGS } from '../../../functions/core/policy/group.js';
-import { type BatchPlan, planBatch, type ReadFinding, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
+import { type BatchPlan, planBatch, statesToWrite } from '../../../functions/core/policy/plan-batch.js';
 import { arbInputs, arbPrior } from './arbitraries.js';
 import { aContext, aFinding, anInput, aTrigger, NOW } from './builder.js';
 
