@@ -139,9 +139,11 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
         sleep,
         writeMetrics: () => undefined,
       });
+      let returned = false;
       const timedOut = new Promise<never>((_, reject) =>
         clock.at(deadline, () => {
-          if (invocation.dead) return;
+          // An invocation that returned before its deadline did not time out.
+          if (invocation.dead || returned) return;
           invocation.dead = true;
           reject(crashed());
         }),
@@ -150,11 +152,15 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
         // Module loading is real I/O: the clock holds still meanwhile.
         await clock.track(handler.ready);
         return handler({ Records: records }, { getRemainingTimeInMillis: () => deadline - clock.now() });
-      })().then((response) => {
-        if (invocation.doomed) invocation.dead = true; // survived every point: dies before its response
-        if (invocation.dead) throw crashed();
-        return response;
-      });
+      })()
+        .finally(() => {
+          returned = true;
+        })
+        .then((response) => {
+          if (invocation.doomed) invocation.dead = true; // survived every point: dies before its response
+          if (invocation.dead) throw crashed();
+          return response;
+        });
       timedOut.catch(() => undefined);
       return Promise.race([run, timedOut]);
     };
