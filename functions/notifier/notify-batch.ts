@@ -1,5 +1,5 @@
 /**
- * The batch notifier: runs every record of one batch (an SQS batch, a replay run)
+ * The batch notifier: runs every input of one batch (an SQS batch, a replay run)
  * through the pipeline and the transport: read, claim event ids (Lambda), read the prior dedup
  * state, plan, send paced, write the new state, release claims of failed emails, log the counts.
  * Never throws for bad input, failed deliveries or an unreachable state store.
@@ -60,7 +60,7 @@ export interface NotifierDeps {
 }
 
 export interface Notifier {
-  notify(records: readonly RawInput[], remainingMs?: () => number): Promise<BatchReport>;
+  notify(inputs: readonly RawInput[], remainingMs?: () => number): Promise<BatchReport>;
 }
 
 /**
@@ -72,15 +72,15 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const { pipeline, store, reserve } = deps;
   const log = createNotifierLog(deps.log, deps.transport.name);
   return {
-    async notify(records, remainingMs) {
-      const raw = records.map(({ input, json }) =>
+    async notify(inputs, remainingMs) {
+      const raw = inputs.map(({ input, json }) =>
         json instanceof SyntaxError
           ? { input, findings: [], insights: [], errors: [new InvalidEventError(input, '', `body is not JSON (${json.message})`)] }
           : pipeline.read(json, input),
       );
       // Account names and tags before the batch: routes match on account tags (never fails: see DirectorySource).
       const { reads, destinationFor } = await applyDirectory(deps.directory, raw, deps.log);
-      for (const read of reads) for (const error of read.errors) log.invalid(error, idOf(records, read.input));
+      for (const read of reads) for (const error of read.errors) log.invalid(error, idOf(inputs, read.input));
       const deadline = remainingMs ? new Date(deps.now().getTime() + remainingMs()) : undefined;
       const claims =
         store && deps.claimEvents ? await claimEvents(store, reads, deadline) : { reads, redelivered: [], claimed: new Set<string>() };
@@ -128,14 +128,14 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         sent: deliveries.filter((d) => !d.error).length,
         failed: failedEmails.length + reads.reduce((sum, r) => sum + r.errors.length, 0),
       };
-      log.batch(counts, records.length, failedInputs.size);
+      log.batch(counts, inputs.length, failedInputs.size);
       return { reads, output, deliveries, redelivered: claims.redelivered, failedInputs, counts };
     },
   };
 }
 
-function idOf(records: readonly RawInput[], input: string): string | undefined {
-  const json = records.find((r) => r.input === input)?.json;
+function idOf(inputs: readonly RawInput[], input: string): string | undefined {
+  const json = inputs.find((r) => r.input === input)?.json;
   const id = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id.slice(0, 128) : undefined;
 }
