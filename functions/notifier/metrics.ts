@@ -1,5 +1,5 @@
 /**
- * The notifier's CloudWatch metrics: one EMF line per batch. It is the line Powertools Metrics
+ * The notifier's CloudWatch metrics: one EMF line per invocation. It is the line Powertools Metrics
  * wrote for these counts (a test compares them); written directly, the bundle is 12 KB smaller.
  */
 
