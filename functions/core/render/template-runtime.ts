@@ -36,7 +36,9 @@ export const LONG_RUN = 24;
 /** Break after these characters once a piece is this long, and anywhere after `HARD_BREAK` characters. */
 const SOFT_BREAK = 6;
 const HARD_BREAK = 20;
-const BREAK_AFTER = new Set('/:.-_=&?,;@|#+\\');
+/** 1 at the char codes to break after (runs are printable ASCII, so 128 entries cover them). */
+const BREAK_AFTER = new Uint8Array(128);
+for (const char of '/:.-_=&?,;@|#+\\') BREAK_AFTER[char.charCodeAt(0)] = 1;
 
 /** Printable ASCII other than the space: what a long run is made of. */
 function isRunChar(code: number): boolean {
@@ -45,17 +47,20 @@ function isRunChar(code: number): boolean {
 
 /** `run` escaped, with `<wbr>` after separators (and at least every `HARD_BREAK` characters). */
 function breakRun(run: string): string {
-  const pieces: string[] = [];
+  // Most runs (ARNs, ids) have nothing to escape: their pieces are then appended as they are.
+  const escape = HTML_SPECIAL.test(run);
+  let out = '';
   let start = 0;
   for (let i = 0; i < run.length - 1; i++) {
     const length = i + 1 - start;
-    if ((length >= SOFT_BREAK && BREAK_AFTER.has(run.charAt(i))) || length >= HARD_BREAK) {
-      pieces.push(escapeHtml(run.slice(start, i + 1)));
+    if ((length >= SOFT_BREAK && BREAK_AFTER[run.charCodeAt(i)] === 1) || length >= HARD_BREAK) {
+      const piece = run.slice(start, i + 1);
+      out += `${escape ? escapeHtml(piece) : piece}<wbr>`;
       start = i + 1;
     }
   }
-  pieces.push(escapeHtml(run.slice(start)));
-  return pieces.join('<wbr>');
+  const tail = run.slice(start);
+  return out + (escape ? escapeHtml(tail) : tail);
 }
 
 /**
