@@ -33,7 +33,7 @@ let sampledPeakRss = process.memoryUsage().rss;
 
 /**
  * One Lambda invocation's worth, as the handler runs it: every record read, then the batch planned
- * and rendered as one delivery window, then delivered; then forgotten.
+ * and rendered as one batch, then delivered; then forgotten.
  */
 async function processBatch(batch: readonly string[], offset: number, count: boolean): Promise<void> {
   const reads = batch.map((body, i) => pipeline.read(JSON.parse(body), `message-${offset + i}`));

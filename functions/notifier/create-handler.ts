@@ -5,8 +5,8 @@
  * With a window table and a flush queue (the deployed construct sets both) it runs two stages:
  * buffer records are INGESTED (findings put pending in their group's window, a flush scheduled),
  * flush records FLUSH one window each. Custom Action selections and insight results were asked for
- * by a person: they are mailed at once, as one window of their own. Without windows, an SQS batch
- * is one delivery window (replay-like), as before.
+ * by a person: they are mailed at once, as one batch of their own. Without windows, an SQS batch
+ * is one batch planned together (replay-like), as before.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EventBridgeEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';

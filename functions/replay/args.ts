@@ -18,7 +18,7 @@ Options:
   --now ISO            the time of the run (silences, repeat interval), e.g. 2026-03-31T09:00:00Z
   -h, --help           show this help
 
-All inputs of one run are one delivery window: copies collapse, floods become digests, and
+All inputs of one run are one batch: copies collapse, floods become digests, and
 findings with no material change since the state in --state are skipped.
 
 stdout: one line per email ("email ...") and per skipped finding ("skipped ... kind: reason").

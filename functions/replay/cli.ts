@@ -1,6 +1,6 @@
 /**
  * `npm run replay -- [options] PATH...`: runs JSON files through the same pipeline as the Lambda,
- * all inputs of one run as one delivery window. stdout: `email ...` and `skipped ...` lines;
+ * all inputs of one run as one batch. stdout: `email ...` and `skipped ...` lines;
  * stderr: one `error ...` line per bad input or failed delivery.
  * Exit 0 when every input was read and every email delivered (skips are fine), 1 otherwise.
  */
