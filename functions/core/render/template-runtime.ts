@@ -48,19 +48,19 @@ function isRunChar(code: number): boolean {
 /** `run` escaped, with `<wbr>` after separators (and at least every `HARD_BREAK` characters). */
 function breakRun(run: string): string {
   // Most runs (ARNs, ids) have nothing to escape: their pieces are then appended as they are.
-  const escape = HTML_SPECIAL.test(run);
+  const special = HTML_SPECIAL.test(run);
   let out = '';
   let start = 0;
   for (let i = 0; i < run.length - 1; i++) {
     const length = i + 1 - start;
     if ((length >= SOFT_BREAK && BREAK_AFTER[run.charCodeAt(i)] === 1) || length >= HARD_BREAK) {
       const piece = run.slice(start, i + 1);
-      out += `${escape ? escapeHtml(piece) : piece}<wbr>`;
+      out += `${special ? escapeHtml(piece) : piece}<wbr>`;
       start = i + 1;
     }
   }
   const tail = run.slice(start);
-  return out + (escape ? escapeHtml(tail) : tail);
+  return out + (special ? escapeHtml(tail) : tail);
 }
 
 /**
